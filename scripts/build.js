@@ -1,0 +1,16 @@
+// Bundles the CLI into dist/ with esbuild: one file loads faster than many small ESM modules.
+// Heavy libraries stay external and are imported lazily by the commands that need them.
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: ['src/cli/main.ts'],
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: false,
+  logLevel: 'warning',
+});
