@@ -46,7 +46,8 @@ export interface DocNumber {
 
 /** 联系人 with the ways to reach them. */
 export interface Contact {
-  name: string;
+  /** null when the letter gives numbers without naming anyone. */
+  name: string | null;
   phones: string[];
   faxes: string[];
   emails: string[];
@@ -154,7 +155,7 @@ export interface Task {
   /** Headings from the attachment title down to the task's parent, e.g. ["二、重点任务", "（一）…"]. */
   path: string[];
   text: string;
-  /** 时限 when the task gives one (table column 完成时限). */
+  /** 完成时限 when the task gives one: ISO when it is a date, else as written (长期坚持, 2025年底前). */
   deadline: string | null;
   responsibleUnits: ResponsibleUnit[];
   /** Names of the recipients that answer for this task (filled by the units module). */

@@ -1,0 +1,24 @@
+/** `gongwen parse <letter> [--json] [-o outline.json]` */
+import type { Command } from 'commander';
+import { parseLetter } from '../../outline/parse.js';
+import { writeFileAtomic } from '../../files.js';
+import { renderOutlineTree } from '../tree.js';
+
+export function registerParse(program: Command): void {
+  program
+    .command('parse')
+    .description('解析来函，显示其结构（要素、附件、任务、受文单位）')
+    .argument('<letter>', '来函文件（.txt、.md、.docx）')
+    .option('--json', '以 JSON 输出结构（供脚本使用）')
+    .option('-o, --output <file>', '把 JSON 结构写入文件')
+    .action(async (letter: string, options: { json?: boolean; output?: string }) => {
+      const outline = await parseLetter(letter);
+      const json = `${JSON.stringify(outline, null, 2)}\n`;
+      if (options.output) {
+        await writeFileAtomic(options.output, json);
+        if (!options.json) process.stderr.write(`已写入 ${options.output}\n`);
+      }
+      if (options.json) process.stdout.write(json);
+      else if (!options.output) process.stdout.write(renderOutlineTree(outline));
+    });
+}

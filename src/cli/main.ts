@@ -1,0 +1,41 @@
+/**
+ * The `gongwen` program: a thin layer over the library. Each command lives in ./commands and only wires
+ * options to a library function and formats its result.
+ */
+import { Command, CommanderError } from 'commander';
+import { UserError } from '../errors.js';
+import { registerParse } from './commands/parse.js';
+import { registerCheck } from './commands/check.js';
+import { VERSION } from '../version.js';
+
+const program = new Command('gongwen')
+  .description('公文征求意见函往返工具：解析来函、检查要素、生成反馈材料、跟踪回收、汇总意见')
+  .version(VERSION, '-V, --version', '显示版本号')
+  .helpOption('-h, --help', '显示帮助')
+  .helpCommand('help [command]', '显示某个命令的帮助')
+  .showHelpAfterError('（用 gongwen --help 查看用法）')
+  .configureOutput({ outputError: (text, write) => write(text) })
+  .exitOverride();
+
+registerParse(program);
+registerCheck(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  process.exitCode = exitCodeFor(error);
+}
+
+function exitCodeFor(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // --help and --version end through here with exit code 0.
+    return error.exitCode;
+  }
+  if (error instanceof UserError) {
+    process.stderr.write(`gongwen：${error.message}\n`);
+    return error.exitCode;
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`gongwen：内部错误（${detail}）。请把这条信息和所用文件报告给维护人员。\n`);
+  return 1;
+}

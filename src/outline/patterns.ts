@@ -1,0 +1,46 @@
+/**
+ * The shapes of 公文 text that several recognizers share. Patterns run on normalised text: full-width
+ * brackets and colons, no stray spaces between Chinese characters (see text/normalize).
+ */
+
+/** Chinese numerals as used in outline numbers and dates (〇/零 through 十/百). */
+export const CHINESE_DIGITS = '〇零一二三四五六七八九十百两';
+
+/** 一、 / （一） / 1. / （1）: the four outline levels of GB/T 9704 7.3.3. */
+export const LEVEL_PATTERNS = [
+  { level: 1, pattern: new RegExp(`^([${CHINESE_DIGITS}]+)[、．.]`, 'u') },
+  { level: 2, pattern: new RegExp(`^（([${CHINESE_DIGITS}]+)）`, 'u') },
+  { level: 3, pattern: /^(\d{1,3})(?:[.．、](?!\d)|\s)/u },
+  { level: 4, pattern: /^（(\d{1,3})）/u },
+] as const;
+
+export type OutlineLevel = (typeof LEVEL_PATTERNS)[number]['level'];
+
+export function outlineNumberOf(text: string): { level: OutlineLevel; number: string; rest: string } | null {
+  for (const { level, pattern } of LEVEL_PATTERNS) {
+    const match = pattern.exec(text);
+    if (match?.[1] !== undefined) return { level, number: match[1], rest: text.slice(match[0].length).trim() };
+  }
+  return null;
+}
+
+/** 附件 / 附件1 / 附件 2： standing alone as an attachment's heading (not the 附件说明 `附件：1. …`). */
+export const ATTACHMENT_HEADING = /^附\s*件\s*(?:(\d{1,2})\s*[：:]?)?$/u;
+
+/** 附件说明: `附件：1. …` or `附件：…` */
+export const ATTACHMENT_NOTE = /^附\s*件\s*[：:]\s*(.*)$/u;
+
+/** A roles clause such as （责任单位：…）, and the words that open it. */
+export const RESPONSIBILITY_LABEL = /(责任单位|牵头单位|配合单位|责任部门|牵头部门|配合部门|参与单位|协办单位|主办单位|责任主体)/u;
+
+/** The 15 文种 of the 条例 art. 8, plus 纪要; longest first so 复函 is found before 函. */
+export const DOCUMENT_KINDS = ['决议', '决定', '命令', '公报', '公告', '通告', '意见', '通知', '通报', '报告', '请示', '批复', '议案', '纪要', '函', '令'];
+
+/** Words that close a letter's body: 特此函告, 特此通知, 此复 … */
+export const CLOSING_FORMULA = /(特此[函通报说][告知明复]?|此复|请批示|妥否，?请批示|专此函[告达复])。?$/u;
+
+/** Punctuation that can end a paragraph. */
+export const TERMINAL_PUNCTUATION = /[。！？；：…”’」』!?;:]$/u;
+
+/** An organisation's name standing alone: it ends with the word for a kind of office. */
+export const ORGANISATION_NAME = /^[\u4e00-\u9fff（）]{2,40}(办公室|办公厅|厅|局|委员会|委|政府|部|院|会|小组|组|队|中心|所|处|室|公司|集团|办|署|行|社|馆|校|学|党组)(（[\u4e00-\u9fff]{1,8}）)?$/u;
