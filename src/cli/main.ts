@@ -14,7 +14,7 @@ const program = new Command('gongwen')
   .helpOption('-h, --help', '显示帮助')
   .helpCommand('help [command]', '显示某个命令的帮助')
   .showHelpAfterError('（用 gongwen --help 查看用法）')
-  .configureOutput({ outputError: (text, write) => write(text) })
+  .configureOutput({ outputError: (text, write) => write(inChinese(text)) })
   .exitOverride();
 
 registerParse(program);
@@ -24,6 +24,18 @@ try {
   await program.parseAsync(process.argv);
 } catch (error) {
   process.exitCode = exitCodeFor(error);
+}
+
+/** Commander's own messages, said in Chinese. */
+function inChinese(text: string): string {
+  return text
+    .replace(/^error: missing required argument '(.+)'/mu, 'gongwen：缺少参数 <$1>')
+    .replace(/^error: unknown command '(.+)'/mu, 'gongwen：没有“$1”这个命令')
+    .replace(/^error: unknown option '(.+)'/mu, 'gongwen：没有“$1”这个选项')
+    .replace(/^error: option '(.+)' argument missing/mu, 'gongwen：选项 $1 后面缺少值')
+    .replace(/^error: too many arguments(?: for '(.+)')?.*$/mu, 'gongwen：参数太多')
+    .replace(/^error: (.*)$/mu, 'gongwen：$1')
+    .replace(/^\(Did you mean (.+)\?\)$/mu, '（是不是要用 $1？）');
 }
 
 function exitCodeFor(error: unknown): number {

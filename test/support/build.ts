@@ -1,0 +1,6 @@
+// The CLI tests run the built program (bin/gongwen.js → dist/), as a clerk does: build it once first.
+import { execFileSync } from 'node:child_process';
+
+export default function setup(): void {
+  execFileSync(process.execPath, ['scripts/build.js'], { stdio: 'inherit' });
+}
