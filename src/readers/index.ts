@@ -10,8 +10,6 @@ import type { SourceFormat, SourceInfo } from '../model/outline.js';
 import { UserError } from '../errors.js';
 import { decodeText, looksBinary } from './decode.js';
 import { readPlainText } from './txt.js';
-import { readMarkdown } from './markdown.js';
-import { readDocx } from './docx.js';
 
 /** Letters are a few pages; anything this large is not a letter. */
 const MAX_LETTER_BYTES = 20 * 1024 * 1024;
@@ -26,6 +24,7 @@ export async function readLetter(path: string): Promise<ReadLetter> {
   const format = formatOf(path, bytes);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (format === 'docx') {
+    const { readDocx } = await import('./docx.js');
     return { root: await readDocx(bytes, path), source: { path, format, encoding: 'docx', sha256 } };
   }
   const decoded = decodeText(bytes);
@@ -33,7 +32,8 @@ export async function readLetter(path: string): Promise<ReadLetter> {
     throw new UserError(`无法读取 ${path}：这是二进制文件，不是文本来函（支持 .txt、.md、.docx）。`);
   }
   const text = decoded.text.replace(/\r\n?/gu, '\n');
-  const root = format === 'md' ? readMarkdown(text) : readPlainText(text);
+  // Markdown and Word readers pull in large libraries: load them only for letters that need them.
+  const root = format === 'md' ? (await import('./markdown.js')).readMarkdown(text) : readPlainText(text);
   return { root, source: { path, format, encoding: decoded.encoding, sha256 } };
 }
 
