@@ -5,7 +5,6 @@
 import type { Root } from 'mdast';
 import { OUTLINE_SCHEMA_VERSION, type Letter, type Outline, type SourceInfo } from '../model/outline.js';
 import { blocksOf, type Block, type ParagraphBlock } from './blocks.js';
-import { parseDate } from './dates.js';
 import { DiagnosticSink } from './diagnostics.js';
 import { repairBlocks } from './repair.js';
 import { recognizeAttachment, reportMissingAttachments } from './recognizers/attachments.js';
@@ -27,8 +26,8 @@ export function recognizeOutline(root: Root, source: SourceInfo): Outline {
   const header = recognizeHeader(regions.main, sink);
   const closing = recognizeClosing(regions.main, header.bodyStart, sink);
   const body = regions.main.slice(header.bodyStart, closing.bodyEnd);
-  const year = parseDate(closing.letter.date ?? '')?.slice(0, 4) ?? header.letter.docNumber?.year ?? null;
-  const deadline = recognizeDeadline(body, year === null ? null : Number(year), sink);
+  const year = closing.letter.date ? Number(closing.letter.date.slice(0, 4)) : (header.letter.docNumber?.year ?? null);
+  const deadline = recognizeDeadline(body, year, sink);
   const contacts = recognizeContacts([...body, ...regions.main.slice(closing.bodyEnd)]);
   const imprint = recognizeImprint(regions.imprint);
 
