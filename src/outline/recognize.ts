@@ -47,7 +47,7 @@ export function recognizeOutline(root: Root, source: SourceInfo): Outline {
   reportMissingAttachments(letter.attachmentNotes, attachments, sink, end);
 
   const tasks = [
-    ...recognizeTasks(body, null, sink),
+    ...recognizeTasks([...body, ...regions.main.slice(closing.closingEnd)], null, sink),
     ...regions.attachments.flatMap((region) => recognizeTasks(withoutTitle(region.blocks), region.index, sink)),
   ];
   numberDuplicateTasks(tasks);

@@ -11,6 +11,8 @@ export interface ClosingResult {
   letter: Pick<Letter, 'attachmentNotes' | 'signature' | 'date' | 'notes'>;
   /** Index in `main` where the body ends (exclusive). */
   bodyEnd: number;
+  /** Index in `main` after the date and its notes: what follows is an attachment without a heading. */
+  closingEnd: number;
 }
 
 const SIGNED_DATE = new RegExp(`^(.{0,60}?)(${DATE.source})$`, 'u');
@@ -18,6 +20,7 @@ const SIGNED_DATE = new RegExp(`^(.{0,60}?)(${DATE.source})$`, 'u');
 export function recognizeClosing(main: Block[], bodyStart: number, sink: DiagnosticSink): ClosingResult {
   const letter: ClosingResult['letter'] = { attachmentNotes: [], signature: null, date: null, notes: null };
   let bodyEnd = main.length;
+  let closingEnd = main.length;
 
   const dateIndex = findDateLine(main, bodyStart);
   if (dateIndex !== undefined) {
@@ -35,7 +38,9 @@ export function recognizeClosing(main: Block[], bodyStart: number, sink: Diagnos
     }
     letter.signature = signatureLines.length > 0 ? signatureLines.join('、') : null;
     bodyEnd = cursor + 1;
-    letter.notes = notesAfter(main, dateIndex);
+    const notes = notesAfter(main, dateIndex);
+    letter.notes = notes.length > 0 ? notes.join('') : null;
+    closingEnd = dateIndex + 1 + notes.length;
   }
 
   const noteIndex = main.slice(bodyStart, bodyEnd).findIndex((block) => block.kind === 'paragraph' && ATTACHMENT_NOTE.test(block.text.text));
@@ -48,7 +53,7 @@ export function recognizeClosing(main: Block[], bodyStart: number, sink: Diagnos
   const end = lastPosition(main);
   if (!letter.date) sink.error('missing-date', '未找到成文日期（如“2024年10月14日”）。', end);
   if (!letter.signature) sink.error('missing-signature', '未找到发文机关署名（成文日期上方的机关名称）。', end);
-  return { letter, bodyEnd };
+  return { letter, bodyEnd, closingEnd };
 }
 
 /** The last line that is a date, alone or after the signing office's name, below the body. */
@@ -75,7 +80,7 @@ function isSignatureLine(block: Block | undefined): boolean {
 }
 
 /** 附注: the bracketed lines right after the date, such as （此件公开发布）, or 附注：…. */
-function notesAfter(main: Block[], dateIndex: number): string | null {
+function notesAfter(main: Block[], dateIndex: number): string[] {
   const notes: string[] = [];
   for (const block of main.slice(dateIndex + 1)) {
     const text = block.kind === 'paragraph' ? block.text.text : '';
@@ -83,7 +88,7 @@ function notesAfter(main: Block[], dateIndex: number): string | null {
     if (!isNote) break;
     notes.push(text);
   }
-  return notes.length > 0 ? notes.join('') : null;
+  return notes;
 }
 
 /** `附件：1. 甲` then `2. 乙` on following lines, or all on one line, or one unnumbered title. */

@@ -16,6 +16,8 @@ const SECRECY = /^(绝密|机密|秘密)(★\S{0,8})?/u;
 const URGENCY = /(特急|加急|特提|平急)$/u;
 const SIGNERS = /签\s*发\s*人[：:]\s*(.+)$/u;
 const LETTERHEAD = /^(.{2,40}?)(文件|公函)$/u;
+/** The last word of a 主送 line names a kind of office (单位, 厅, 政府 …), perhaps with a bracketed （局）. */
+const RECIPIENT_ENDING = /(单位|部门|机关|机构|成员|厅|局|委|政府|组|会|院|校|司|处|部|室|队|所|中心|办|团|行|社|区|县|市|省|州|盟|旗|兵团|公司|企业)(（[^）]*）)?$/u;
 /** How far down the letter the 主送 line may stand. */
 const HEADER_SPAN = 16;
 
@@ -130,7 +132,7 @@ export function parseDocNumber(text: string): DocNumber | null {
 
 /** The title is the run of lines that holds 关于 or ends with a 文种; a repeated line counts once. */
 function chooseTitle(runs: ParagraphBlock[][]): { text: string; at: Position } | null {
-  const run = runs.find((blocks) => blocks.some((block) => block.text.text.includes('关于') || kindOf(block.text.text)));
+  const run = runs.find((blocks) => blocks.some((block) => /关于|關於/u.test(block.text.text) || kindOf(block.text.text)));
   const first = run?.[0];
   if (!run || !first) return null;
   const lines = run.map((block) => block.text.text).filter((text, index, all) => text !== all[index - 1]);
@@ -152,6 +154,7 @@ function findMainRecipientLine(main: Block[]): number | undefined {
     if (text.includes('。')) return undefined;
     if (!/[：:]$/u.test(text) || text.length < 3) continue;
     if (/^(附件|联系人|签发人|发布日期|时间|地点|来源)/u.test(text) || text.includes('关于')) continue;
+    if (!RECIPIENT_ENDING.test(text.slice(0, -1))) continue;
     return i;
   }
   return undefined;

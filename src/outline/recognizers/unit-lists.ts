@@ -40,14 +40,16 @@ export function recognizeUnitLists(blocks: Block[], attachment: number | null, a
       continue;
     }
     pendingGroup = null;
-    if (isUnitList(text.text) && splitUnitText(text).length === 1) loose.push(block);
+    if (text.length <= MAX_UNIT_LENGTH && isUnitList(text.text)) loose.push(block);
   }
 
   if (lists.length === 0 && /名单|名录|范围/u.test(attachmentTitle) && loose.length > 0) {
-    const items = loose.map((block) => splitUnitText(block.text)[0]).filter((item) => item !== undefined);
-    lists.push({ group: attachmentTitle, attachment, items: items.map((item) => ({ ...item, separator: '；' })) });
-    const last = lists[0]?.items.at(-1);
-    if (last) last.separator = '';
+    const items = loose.map((block, index) => ({
+      raw: block.text.text.replace(/[。.；;，,]$/u, ''),
+      separator: index === loose.length - 1 ? '' : '；',
+      ...block.text.start,
+    }));
+    lists.push({ group: attachmentTitle, attachment, items });
   }
   return lists;
 }
