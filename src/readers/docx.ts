@@ -1,8 +1,9 @@
 /**
  * Word reader (.docx): mammoth → HTML → hast → mdast. Tables are kept as mdast tables, automatic
  * numbering as ordered lists. A file that is not a Word document gives a UserError naming it.
+ * Diagnostics on a Word letter give the paragraph number where a text letter gives its line.
  */
-import type { Root } from 'mdast';
+import type { Node, Parent, Root } from 'mdast';
 import { fromHtml } from 'hast-util-from-html';
 import { toMdast } from 'hast-util-to-mdast';
 import { UserError } from '../errors.js';
@@ -19,5 +20,13 @@ export async function readDocx(bytes: Uint8Array, displayPath: string): Promise<
     throw new UserError(`无法读取 ${displayPath}：Word 文件已损坏或不完整。`);
   }
   const mdast = toMdast(fromHtml(html, { fragment: true }));
-  return mdast.type === 'root' ? mdast : { type: 'root', children: [] };
+  if (mdast.type !== 'root') return { type: 'root', children: [] };
+  // Positions in mammoth's HTML mean nothing to a clerk: drop them, so that paragraphs are numbered instead.
+  dropPositions(mdast);
+  return mdast;
+}
+
+function dropPositions(node: Node): void {
+  delete node.position;
+  if ('children' in node) for (const child of (node as Parent).children) dropPositions(child);
 }
