@@ -1,11 +1,12 @@
 // The parse and check commands as a clerk runs them, including every kind of bad input.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { SAMPLE, gongwen } from '../support/cli.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'gongwen-cli-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('gongwen parse', () => {
   it('prints the outline as a tree with the elements a clerk checks', () => {
