@@ -1,0 +1,38 @@
+/**
+ * What comes back: the content read from one returned file, and each recipient's status in the ledger.
+ * Part of the model (imports nothing from the rest of gongwen).
+ */
+
+/** One comment (修改意见) on the draft. */
+export interface Comment {
+  /** 条目（章节、任务序号） as the unit wrote it, e.g. 任务3, 第二部分, （一）. */
+  clause: string | null;
+  /** 原文 */
+  original: string | null;
+  /** 修改意见 */
+  suggestion: string;
+  /** 修改理由 */
+  reason: string | null;
+}
+
+export type ReturnedKind = 'form' | 'letter' | 'pdf' | 'opaque';
+
+/** What one returned file says, as far as it can be read. */
+export interface ReturnedContent {
+  kind: ReturnedKind;
+  /** Identifiers a gongwen form carries in its custom document properties. */
+  properties: { docNumber: string | null; recipientId: string | null };
+  /** The unit the file names as its sender: 反馈单位 line, or a letter's 署名. */
+  namedUnit: string | null;
+  /** Title or first line, used as a last way to recognise the sender. */
+  title: string | null;
+  comments: Comment[];
+  /** True when the file says it has no comments (无意见, a ticked 无意见 box). */
+  noComment: boolean;
+  /** False when the file's words could not be read (.doc, .ofd, images, a PDF without text). */
+  contentRead: boolean;
+  /** Secrecy markings found in the text (绝密, 机密, 秘密★, 工作秘密, 内部资料). */
+  secrecyMarks: string[];
+}
+
+export type RecipientStatus = 'commented' | 'no-comment' | 'missing' | 'overdue' | 'unreadable';
