@@ -3,6 +3,8 @@
  * 复函 (its 署名, its numbered comments, or words such as 无修改意见).
  */
 import type { Comment, ReturnedContent } from '../../model/reply.js';
+import { MappedText } from '../../text/mapped.js';
+import { normalizeText } from '../../text/normalize.js';
 import { CHECKED, type DocxBlock } from './ooxml.js';
 
 const SECRECY_MARKS = /(绝密|机密|秘密\s*★|工作秘密|内部资料)/gu;
@@ -41,7 +43,7 @@ export function contentOfDocx(blocks: DocxBlock[], properties: Properties): Retu
 /** Text read from a PDF (or a .txt): lines wrapped by the page are joined back into paragraphs. */
 export function contentOfText(text: string, kind: 'letter' | 'pdf', properties: Properties): ReturnedContent {
   const paragraphs: string[] = [];
-  for (const line of text.split('\n').map((part) => part.trim()).filter(Boolean)) {
+  for (const line of text.split('\n').map(normalizeLine).filter(Boolean)) {
     const previous = paragraphs.at(-1);
     if (previous !== undefined && !/[。：:；！？]$/u.test(previous) && !NUMBERED_ITEM.test(line) && !DATE_LINE.test(line.replace(/\s/gu, ''))) {
       paragraphs[paragraphs.length - 1] = previous + line;
@@ -70,6 +72,11 @@ function letterContent(blocks: DocxBlock[], properties: Properties, secrecyMarks
     contentRead: true,
     secrecyMarks,
   };
+}
+
+/** PDF text puts spaces around numbers and between glyph runs: the letter normalisation removes them. */
+function normalizeLine(line: string): string {
+  return normalizeText(MappedText.at(line, { line: 1, column: 1 })).text;
 }
 
 function secrecyMarksIn(text: string): string[] {
