@@ -26,12 +26,12 @@ export interface Diagnostic {
   rule: string;
 }
 
-export type SourceFormat = 'txt' | 'md' | 'docx';
+export type SourceFormat = 'txt' | 'md' | 'docx' | 'pdf';
 
 export interface SourceInfo {
   path: string;
   format: SourceFormat;
-  /** What the reader detected: utf-8, utf-8-bom, utf-16le, utf-16be, gb18030; `docx` for Word files. */
+  /** What the reader detected: utf-8, utf-8-bom, utf-16le, utf-16be, gb18030; `docx` or `pdf` for those files. */
   encoding: string;
   sha256: string;
 }

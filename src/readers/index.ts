@@ -23,6 +23,15 @@ export async function readLetter(path: string): Promise<ReadLetter> {
   const bytes = await readLetterBytes(path);
   const format = formatOf(path, bytes);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
+  if (format === 'pdf') {
+    // Letters usually come as PDFs: read their text layer, then treat it as text extracted from a PDF.
+    const { readPdfText } = await import('./pdf.js');
+    const text = await readPdfText(bytes).catch(() => {
+      throw new UserError(`无法读取 ${path}：PDF 文件已损坏或设有密码。`);
+    });
+    if (text.trim() === '') throw new UserError(`${path} 是扫描件（没有文字层），请先做文字识别（OCR）或另存为文本。`);
+    return { root: readPlainText(text), source: { path, format, encoding: 'pdf', sha256 } };
+  }
   if (format === 'docx') {
     const { readDocx } = await import('./docx.js');
     return { root: await readDocx(bytes, path), source: { path, format, encoding: 'docx', sha256 } };
@@ -60,8 +69,9 @@ function formatOf(path: string, bytes: Uint8Array): SourceFormat {
   const extension = extname(path).toLowerCase();
   if (extension === '.docx') return 'docx';
   if (extension === '.md' || extension === '.markdown') return 'md';
-  if (extension === '.doc' || extension === '.wps' || extension === '.pdf' || extension === '.ofd') {
-    throw new UserError(`暂不支持 ${extension} 格式的来函（${path}）：请另存为 .docx，或把 PDF 的文字导出为 .txt。`);
+  if (extension === '.pdf' || (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46)) return 'pdf';
+  if (extension === '.doc' || extension === '.wps' || extension === '.ofd') {
+    throw new UserError(`暂不支持 ${extension} 格式的来函（${path}）：请另存为 .docx 或 .pdf。`);
   }
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'docx';
   return 'txt';

@@ -55,7 +55,7 @@ function readDocx(bytes: Uint8Array): ReturnedContent {
 async function readPdf(bytes: Uint8Array): Promise<ReturnedContent> {
   let text: string;
   try {
-    const { readPdfText } = await import('./pdf.js');
+    const { readPdfText } = await import('../pdf.js');
     text = await readPdfText(bytes);
   } catch {
     throw new ReturnedProblem('PDF 文件已损坏或设有密码，无法读取');
