@@ -140,6 +140,11 @@ export interface ResponsibleUnit {
   name: string;
   /** A scope prefix shared by a run, e.g. 两省区 (filled by the units module). */
   scope: string | null;
+  /**
+   * The units one written item names when it names several: 厦门〔宁夏〕大学 → 厦门大学, 宁夏大学
+   * (filled by the units module; absent when the item names one unit).
+   */
+  units?: string[];
   role: Responsibility;
   line: number;
   column: number;

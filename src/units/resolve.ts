@@ -1,0 +1,101 @@
+/**
+ * Resolving a letter's units: the recipients from its main recipients and unit lists, each task's
+ * responsible units (责任单位) matched to them, and the coverage findings (a responsible unit no recipient
+ * answers for, a doubtful match, a recipient responsible for nothing). A pure function: it returns new
+ * recipients and tasks and never throws.
+ */
+import type { Diagnostic, Outline, Recipient, ResponsibleUnit, Task } from '../model/outline.js';
+import type { AliasTable, ProvinceData } from './aliases.js';
+import { finding } from './diagnostics.js';
+import { expandUnitList, type ExpandedItem } from './expand.js';
+import { candidatesOf, homeOfNames, matchMention, type MatchContext, type MentionMatch } from './match.js';
+import { placeAt } from './names.js';
+import { buildRecipients } from './recipients.js';
+import { longestPrefix, normalizeUnitText } from './text.js';
+
+export interface ResolvedUnits {
+  recipients: Recipient[];
+  tasks: Task[];
+  diagnostics: Diagnostic[];
+}
+
+export function resolveUnits(outline: Outline, aliases: AliasTable): ResolvedUnits {
+  const home = homeOfLetter(outline, aliases);
+  const set = buildRecipients(outline, aliases, home);
+  const context: MatchContext = { table: aliases, home, candidates: candidatesOf(set.recipients, aliases), groups: set.groups };
+  const diagnostics = [...set.diagnostics];
+  const tasks = outline.tasks.map((task) => resolveTask(task, context, diagnostics));
+  const recipients = set.recipients.map((recipient) => ({
+    ...recipient,
+    tasks: tasks.filter((task) => task.recipients.includes(recipient.name)).map((task) => task.number),
+  }));
+  if (tasks.length > 0) {
+    for (const [index, recipient] of recipients.entries()) {
+      if (recipient.tasks.length > 0) continue;
+      const at = set.positions.get(set.recipients[index] as Recipient) ?? null;
+      diagnostics.push(finding('info', 'recipient-without-task', `受文单位“${recipient.name}”不是任何任务的责任单位（仍需征求其意见）。`, at));
+    }
+  }
+  return { recipients, tasks, diagnostics };
+}
+
+/**
+ * The province the letter speaks for (this side of a pairing): from the issuer or signature
+ * (福建省东西部扶贫协作工作办公室), else the 发文字号's one-character name (闽扶协函), else the province most
+ * of its recipients are placed in.
+ */
+export function homeOfLetter(outline: Outline, table: AliasTable): ProvinceData | null {
+  const { issuer, signature, docNumber, mainRecipients } = outline.letter;
+  for (const text of [issuer, signature]) {
+    if (!text) continue;
+    const normalized = normalizeUnitText(text);
+    const party = longestPrefix(normalized, table.data.partyPrefixes) ?? '';
+    const place = placeAt(normalized.slice(party.length), table);
+    if (place) return place.province;
+  }
+  const abbr = docNumber?.agency.slice(0, 1);
+  const byAbbr = abbr ? table.data.provinces.find((province) => province.abbr.includes(abbr)) : undefined;
+  if (byAbbr) return byAbbr;
+  return homeOfNames([...mainRecipients, ...outline.unitLists.flatMap((list) => list.items.map((item) => item.raw))], table);
+}
+
+function resolveTask(task: Task, context: MatchContext, diagnostics: Diagnostic[]): Task {
+  const names: string[] = [];
+  const responsibleUnits = expandUnitList(task.responsibleUnits, context.table).map((expanded): ResponsibleUnit => {
+    for (const unit of expanded.units) {
+      const match = matchMention(unit, context);
+      names.push(...recipientsOf(match).map((recipient) => recipient.name));
+      const problem = findingFor(match, unit, task, expanded);
+      if (problem) diagnostics.push(problem);
+    }
+    const { units: _earlier, ...item } = expanded.item;
+    return { ...item, name: expanded.name, scope: expanded.scope, ...(expanded.units.length > 1 ? { units: expanded.units } : {}) };
+  });
+  return { ...task, responsibleUnits, recipients: [...new Set(names)] };
+}
+
+/** Only certain matches answer for a task; an uncertain one waits for the clerk. */
+function recipientsOf(match: MentionMatch): Recipient[] {
+  return match.kind === 'matched' || match.kind === 'collective' ? match.recipients : [];
+}
+
+function findingFor(match: MentionMatch, unit: string, task: Task, expanded: ExpandedItem<ResponsibleUnit>): Diagnostic | null {
+  const at = { line: expanded.item.line, column: expanded.item.column };
+  const which = `任务${task.number}的责任单位“${unit}”`;
+  switch (match.kind) {
+    case 'matched':
+      return null;
+    case 'collective':
+      return match.recipients.length > 0
+        ? null
+        : finding('warning', 'unit-unmatched', `${which}是统称，但受文单位中没有相应的单位，请核对主送范围。`, at);
+    case 'uncertain': {
+      const names = match.recipients.map((recipient) => `“${recipient.name}”`).join('或');
+      return finding('warning', 'unit-uncertain', `${which}可能是受文单位${names}（${match.reason}），未自动对应，请人工核对。`, at);
+    }
+    case 'other-side':
+      return finding('info', 'unit-other-side', `${which}属${match.province.name}，不是本函的受文单位，无需征求其意见。`, at);
+    case 'none':
+      return finding('warning', 'unit-unmatched', `${which}找不到对应的受文单位：可能漏发，也可能写法不同（可在别名表中补充）。`, at);
+  }
+}
