@@ -45,7 +45,7 @@ export function describeUnit(name: string, table: AliasTable): UnitName {
 function classified(text: string, table: AliasTable): UnitName | null {
   for (const unitForm of table.unitForms) {
     const scopeText = scopeTextFor(text, unitForm.form, unitForm.around);
-    if (scopeText === null || splitsWord(text, scopeText.length, table)) continue;
+    if (scopeText === null) continue;
     const scope = parseScope(scopeText, table);
     if (!scope) continue;
     return {
