@@ -206,7 +206,10 @@ export function matchUnitName(
   return { recipient, certainty };
 }
 
-/** The province most of the names are placed in (厦门大学, 中共福建省委组织部 → 福建), or null on a tie. */
+/**
+ * The province most of the names are placed in (厦门大学, 中共福建省委组织部 → 福建): at least two names, and
+ * more than any other province; else null (one 新疆生产建设兵团 among national recipients says nothing).
+ */
 export function homeOfNames(names: string[], table: AliasTable): ProvinceData | null {
   const counts = new Map<ProvinceData, number>();
   for (const name of names) {
@@ -215,7 +218,7 @@ export function homeOfNames(names: string[], table: AliasTable): ProvinceData | 
   }
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
   const [first, second] = ranked;
-  if (!first || (second && second[1] === first[1])) return null;
+  if (!first || first[1] < 2 || (second && second[1] === first[1])) return null;
   return first[0];
 }
 

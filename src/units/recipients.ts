@@ -115,7 +115,7 @@ function newRecipient(draft: Draft, unit: UnitName, index: number, table: AliasT
  */
 export function aliasesOf(unit: UnitName, table: AliasTable, home: ProvinceData | null): string[] {
   const ownScope = unit.scope.text;
-  const homeScope = home && isOwnProvince(unit, home) ? homeScopeText(unit, home) : null;
+  const homeScope = home && isOwnProvince(unit) ? homeScopeText(unit, home) : null;
   const scopes = [ownScope, ...(homeScope ? [homeScope] : [])];
   const unitClass = unit.unitClass;
   const aliases: string[] = [];
@@ -123,7 +123,7 @@ export function aliasesOf(unit: UnitName, table: AliasTable, home: ProvinceData 
     const slotted = [unitClass.full, ...unitClass.forms].filter((form) => form.includes('{}'));
     if (unit.selfNamed) {
       aliases.push(...slotted.map((form) => form.replace('{}', ownScope)));
-      if (home && unitClass.full.includes('{}') && isOwnProvince(unit, home)) aliases.push(unitClass.full.replace('{}', home.name));
+      if (home && unitClass.full.includes('{}') && (isOwnProvince(unit) || unit.scope.province === home)) aliases.push(unitClass.full.replace('{}', home.name));
     } else {
       for (const scope of scopes) aliases.push(...[unitClass.full, unitClass.name].filter((form) => !form.includes('{}')).map((form) => scope + form));
     }
@@ -136,10 +136,10 @@ export function aliasesOf(unit: UnitName, table: AliasTable, home: ProvinceData 
   return aliases;
 }
 
-/** A province-level unit of the letter's own province, written with 省 or the province's name. */
-function isOwnProvince(unit: UnitName, home: ProvinceData): boolean {
+/** A province-level unit of the letter's own province written with a bare 省 (省科技厅, 省委组织部). */
+function isOwnProvince(unit: UnitName): boolean {
   const { scope } = unit;
-  return !scope.shared && !scope.national && scope.city === null && (scope.province ?? home) === home && (scope.level === '省' || scope.province === home);
+  return !scope.shared && !scope.national && scope.province === null && scope.city === null && scope.level === '省';
 }
 
 /** 中共福建省委 for a party department, 福建省 otherwise. */

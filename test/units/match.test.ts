@@ -115,6 +115,7 @@ describe('matchUnitName beyond the sample', () => {
     const offices = [recipient('省委办公厅'), recipient('省政府办公厅')];
     expect(match('福建省人民政府办公厅', offices)).toEqual(['省政府办公厅', 'uncertain']);
     expect(match('省人民政府办公厅', offices)).toEqual(['省政府办公厅', 'alias']);
-    expect(match('中共福建省委办公厅', [...offices, recipient('厦门大学')])).toEqual(['省委办公厅', 'alias']);
+    // Two recipients placed in 福建 tell which province the 省 is.
+    expect(match('中共福建省委办公厅', [...offices, recipient('厦门大学'), recipient('福州大学')])).toEqual(['省委办公厅', 'alias']);
   });
 });
