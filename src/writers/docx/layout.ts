@@ -1,0 +1,388 @@
+/**
+ * GB/T 9704-2012《党政机关公文格式》as data, and the only place that talks to the `docx` library's layout API.
+ *
+ * Every .docx writer builds its pages from the constructors here, so the standard's figures and the library's
+ * traps (see shared/spec/gbt9704.md §4) are handled once:
+ * - lengths are literal twips (docx's millimetre helper floors: 37 mm would become 2097);
+ * - line spacing uses `LineRuleType.EXACT` ("exact"; `EXACTLY` writes a value Word ignores);
+ * - every run names its East Asian font and a Latin fallback, so no theme font is ever used;
+ * - even-page footers need `evenAndOddHeaderAndFooters`, a first-page header/footer needs `titlePage`;
+ * - tables carry DXA widths in `gridCol`, table and cells (WPS reads the grid), in fixed layout.
+ * Units: twip = 1/20 pt; font size in half-points; border size in 1/8 pt, border space in pt.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  CheckBox,
+  Document,
+  Footer,
+  Header,
+  HeightRule,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+  type IParagraphOptions,
+  type ParagraphChild,
+} from 'docx';
+
+// ── 5.1 幅面尺寸 and 5.2.1 页边与版心尺寸 ────────────────────────────────────────────────────────────
+
+/** A4 纸 210 × 297 mm (GB/T 9704 5.1, GB/T 148). */
+export const PAGE = { width: 11906, height: 16838 } as const;
+/** 版心 156 × 225 mm, page number outside it (5.2.1). */
+export const TYPE_AREA = { width: 8844, height: 12756 } as const;
+/** 天头（上白边）37 mm and 订口（左白边）28 mm (5.2.1); 翻口 26 mm and 下白边 35 mm follow from the 版心. */
+export const MARGIN = {
+  top: 2098,
+  left: 1588,
+  right: PAGE.width - 1588 - TYPE_AREA.width,
+  bottom: PAGE.height - 2098 - TYPE_AREA.height,
+} as const;
+
+// ── 5.2.3 行数和字数: 22 行 × 28 字, filling the 版心 ──────────────────────────────────────────────────
+
+export const LINES_PER_PAGE = 22;
+export const CHARACTERS_PER_LINE = 28;
+/** 行距: the exact pitch that fits 22 lines in 225 mm (579; 580 twips gives only 21 lines). */
+export const LINE_PITCH = Math.floor(TYPE_AREA.height / LINES_PER_PAGE);
+
+// ── 字号 (Word's 号 → half-points) ───────────────────────────────────────────────────────────────────
+
+export const SIZE = { 小初: 72, 二号: 44, 三号: 32, 四号: 28, 小四: 24 } as const;
+
+/** Width of one 字 (a full-width character) at a size in half-points, in twips: 三号 16 pt = 320. */
+function characterWidth(size: number): number {
+  return size * 10;
+}
+/** 3号 text is 320 twips a character, so 28 need 8960 > 8844: each is drawn 5 twips narrower (−0.25 pt). */
+const BODY_CHARACTER_SPACING = Math.floor(TYPE_AREA.width / CHARACTERS_PER_LINE) - characterWidth(SIZE.三号);
+/** 1 字 at 三号 (320 twips), the unit of 首行缩进 and 右空; 左空二字 = 2 × this. */
+const 字 = characterWidth(SIZE.三号);
+
+// ── 字体 (5.2.2, 7.x): the standard names typeface styles; these are the names Word and WPS show ────────
+
+export type Face = '仿宋' | '小标宋' | '黑体' | '楷体' | '宋体';
+const TYPEFACE: Record<Face, string> = {
+  仿宋: '仿宋_GB2312',
+  小标宋: '方正小标宋简体',
+  黑体: '黑体',
+  楷体: '楷体_GB2312',
+  宋体: '宋体',
+};
+/** Digits and Latin letters (7.5 asks 半角 Arabic numerals); the page number is 宋体 throughout. */
+const LATIN_TYPEFACE = 'Times New Roman';
+/** Red of the 发文机关标志 and its lines (5.2.4 红色). */
+const RED = 'FF0000';
+
+function fontOf(face: Face): { ascii: string; hAnsi: string; cs: string; eastAsia: string; hint: 'eastAsia' } {
+  const latin = face === '宋体' ? TYPEFACE.宋体 : LATIN_TYPEFACE;
+  // hint eastAsia: “” and — are drawn with the East Asian font, full width.
+  return { ascii: latin, hAnsi: latin, cs: latin, eastAsia: TYPEFACE[face], hint: 'eastAsia' };
+}
+
+export interface RunStyle {
+  face: Face;
+  /** Half-points, one of SIZE except for the 信函 mark. */
+  size: number;
+}
+
+/** A run of text; 三号 runs are narrowed so that a full line holds 28 characters (5.2.3). */
+export function textRun(text: string, style: RunStyle, options: { lineBreakBefore?: boolean; red?: boolean } = {}): TextRun {
+  return new TextRun({
+    text,
+    font: fontOf(style.face),
+    size: style.size,
+    ...(style.size === SIZE.三号 ? { characterSpacing: BODY_CHARACTER_SPACING } : {}),
+    ...(options.red ? { color: RED } : {}),
+    ...(options.lineBreakBefore ? { break: 1 } : {}),
+  });
+}
+
+/** A check box a clerk ticks in Word or WPS (a w14 check-box content control): □ unticked, ☑ ticked. */
+export function checkBox(): CheckBox {
+  return new CheckBox({
+    checked: false,
+    checkedState: { value: '2611', font: TYPEFACE.宋体 },
+    uncheckedState: { value: '25A1', font: TYPEFACE.宋体 },
+  });
+}
+
+// ── Paragraph kinds: 7.3 主体 and 10.1 信函格式 ────────────────────────────────────────────────────────
+
+type Alignment = (typeof AlignmentType)[keyof typeof AlignmentType];
+
+interface ParagraphKindSpec {
+  run: RunStyle;
+  alignment: Alignment;
+  firstLine?: number;
+  right?: number;
+  /** Blank lines before and after, in lines of LINE_PITCH. */
+  before?: number;
+  after?: number;
+}
+
+/** The kinds of paragraph a template can ask for (`<!-- 样式：… -->`), plus those of headings and tables. */
+const PARAGRAPH_KINDS = {
+  /** 正文: 3号仿宋, 左空二字 (7.3.3). */
+  正文: { run: { face: '仿宋', size: SIZE.三号 }, alignment: AlignmentType.BOTH, firstLine: 2 * 字 },
+  /** 标题: 2号小标宋, centred; 主送机关 one line below (7.3.1–7.3.2). */
+  标题: { run: { face: '小标宋', size: SIZE.二号 }, alignment: AlignmentType.CENTER, after: 1 },
+  /** 一级标题 一、: 黑体 (7.3.3). */
+  一级标题: { run: { face: '黑体', size: SIZE.三号 }, alignment: AlignmentType.BOTH, firstLine: 2 * 字 },
+  /** 二级标题 （一）: 楷体 (7.3.3). */
+  二级标题: { run: { face: '楷体', size: SIZE.三号 }, alignment: AlignmentType.BOTH, firstLine: 2 * 字 },
+  /** 主送机关: 顶格, ends with a full-width colon (7.3.2). */
+  主送: { run: { face: '仿宋', size: SIZE.三号 }, alignment: AlignmentType.BOTH },
+  /** 信函 发文字号: 顶格居版心右边缘, 标题 two lines below (10.1). */
+  发文字号: { run: { face: '仿宋', size: SIZE.三号 }, alignment: AlignmentType.RIGHT, after: 2 },
+  /** Centred text, e.g. a table's caption. */
+  居中: { run: { face: '仿宋', size: SIZE.三号 }, alignment: AlignmentType.CENTER },
+  /** 成文日期 with a seal: 右空四字 (7.3.5.1). */
+  日期: { run: { face: '仿宋', size: SIZE.三号 }, alignment: AlignmentType.RIGHT, right: 4 * 字 },
+} as const satisfies Record<string, ParagraphKindSpec>;
+
+export type ParagraphKind = keyof typeof PARAGRAPH_KINDS;
+
+export function isParagraphKind(name: string): name is ParagraphKind {
+  return Object.hasOwn(PARAGRAPH_KINDS, name);
+}
+
+export function runStyleOf(kind: ParagraphKind): RunStyle {
+  return PARAGRAPH_KINDS[kind].run;
+}
+
+/** A paragraph of one kind, on the 22-line grid (exact line pitch). */
+export function paragraph(kind: ParagraphKind, children: ParagraphChild[]): Paragraph {
+  const spec: ParagraphKindSpec = PARAGRAPH_KINDS[kind];
+  return new Paragraph({
+    alignment: spec.alignment,
+    indent: { firstLine: spec.firstLine ?? 0, ...(spec.right ? { right: spec.right } : {}) },
+    spacing: onGrid(spec.before ?? 0, spec.after ?? 0),
+    children,
+  });
+}
+
+function onGrid(linesBefore: number, linesAfter: number): NonNullable<IParagraphOptions['spacing']> {
+  return { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: linesBefore * LINE_PITCH, after: linesAfter * LINE_PITCH };
+}
+
+/**
+ * 发文机关署名 centred over 成文日期, the date 右空四字, for a document the unit seals (7.3.5.1);
+ * two blank lines above leave room for the seal to press on both.
+ */
+export function signatureBlock(signature: string, date: string): Paragraph[] {
+  const style = PARAGRAPH_KINDS.日期.run;
+  const dateRight = PARAGRAPH_KINDS.日期.right;
+  const offset = Math.round(((widthInCharacters(date) - widthInCharacters(signature)) / 2) * 字);
+  return [
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      indent: { right: Math.max(0, dateRight + offset) },
+      spacing: onGrid(2, 0),
+      keepNext: true,
+      children: [textRun(signature, style)],
+    }),
+    paragraph('日期', [textRun(date, style)]),
+  ];
+}
+
+/** Full-width characters count 1, half-width (digits, Latin) ½. */
+function widthInCharacters(text: string): number {
+  return [...text].reduce((sum, char) => sum + (char.codePointAt(0)! < 0x2e80 ? 0.5 : 1), 0);
+}
+
+// ── 10.1 信函格式: the first page's 发文机关标志 and red double lines ─────────────────────────────────
+
+/** Top edge of the 信函 mark: 30 mm from the page's top edge. */
+const LETTERHEAD_TOP = 1701;
+/** The double lines are 170 mm long, centred: 397 twips beyond the 版心 on each side. */
+const LETTERHEAD_OVERHANG = Math.round((9638 - TYPE_AREA.width) / 2);
+/** The first line is 4 mm under the mark (border space is in points). */
+const LETTERHEAD_RULE_SPACE = 11;
+/** Border size of the double lines, in 1/8 pt. */
+const LETTERHEAD_RULE_SIZE = 18;
+
+/** The mark in 小标宋, as large as 小初 but never wider than the 版心. */
+export function letterhead(issuer: string): Paragraph {
+  const fit = Math.floor(TYPE_AREA.width / Math.max(1, widthInCharacters(issuer)) / characterWidth(2)) * 2;
+  const size = Math.max(SIZE.二号, Math.min(SIZE.小初, fit));
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    indent: { left: -LETTERHEAD_OVERHANG, right: -LETTERHEAD_OVERHANG },
+    spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
+    border: { bottom: { style: BorderStyle.THICK_THIN_SMALL_GAP, size: LETTERHEAD_RULE_SIZE, color: RED, space: LETTERHEAD_RULE_SPACE } },
+    children: [textRun(issuer, { face: '小标宋', size }, { red: true })],
+  });
+}
+
+/** The second red double line (上细下粗), 20 mm above the page's bottom edge: the footer of page 1. */
+function letterFootRule(): Paragraph {
+  return new Paragraph({
+    indent: { left: -LETTERHEAD_OVERHANG, right: -LETTERHEAD_OVERHANG },
+    spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+    border: { bottom: { style: BorderStyle.THIN_THICK_SMALL_GAP, size: LETTERHEAD_RULE_SIZE, color: RED, space: 0 } },
+    children: [textRun('', { face: '仿宋', size: SIZE.四号 })],
+  });
+}
+
+// ── 7.5 页码: — 1 —, 4号半角宋体, 单页居右空一字, 双页居左空一字, 一字线 7 mm below the 版心 ─────────────
+
+/** Footers sit 20 mm above the page edge, where 信函 needs its second double line. */
+const FOOTER_DISTANCE = 1134;
+/** Page numbers are raised 5 mm above that, putting the 一字线 about 7 mm under the 版心 (measured). */
+const PAGE_NUMBER_RAISE = 284;
+
+function pageNumberFooter(side: 'odd' | 'even'): Footer {
+  const style: RunStyle = { face: '宋体', size: SIZE.四号 };
+  const oneCharacter = characterWidth(SIZE.四号);
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: side === 'odd' ? { right: oneCharacter } : { left: oneCharacter },
+        spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: PAGE_NUMBER_RAISE },
+        children: [
+          textRun('— ', style),
+          new TextRun({ children: [PageNumber.CURRENT], font: fontOf('宋体'), size: style.size }),
+          textRun(' —', style),
+        ],
+      }),
+    ],
+  });
+}
+
+/**
+ * Items joined by 、 for a narrow table cell, with a zero-width space after each 、: LibreOffice otherwise
+ * breaks a list such as 1、3、4 between a digit and its 、 (Word and WPS are unaffected).
+ */
+export function wrappableList(items: string[]): string {
+  return items.join('、\u200B');
+}
+
+// ── Tables (not in the standard: 意见反馈表, 分发清单) ─────────────────────────────────────────────────
+
+/** Table text: 4号仿宋 unless the template asks for 小四 (`<!-- 字号：小四 -->`); **…** in a cell is 黑体. */
+export const TABLE_SIZES = { 四号: SIZE.四号, 小四: SIZE.小四 } as const;
+export type TableSize = keyof typeof TABLE_SIZES;
+/** Exact line height in a cell: 1.5 × the text size (in twips, 30 × half-points). */
+const TABLE_LINE_PER_HALF_POINT = 15;
+/** One row is at least this tall per line the template asks for (`<!-- 行高：2 -->`), 10 mm. */
+const TABLE_ROW_LINE = 567;
+
+export type CellAlignment = 'left' | 'center' | 'right' | null;
+
+export interface TableSpec {
+  /** Relative column widths (列宽 1:3:4 …); the table always spans the 版心. */
+  widths: number[];
+  alignments: CellAlignment[];
+  /** Each row's cells, each cell one paragraph of runs (made with `tableTextStyle`). */
+  rows: ParagraphChild[][][];
+  /** Minimum height of the rows after the first, in lines. */
+  rowLines: number;
+  size: TableSize;
+}
+
+export function tableTextStyle(size: TableSize): RunStyle {
+  return { face: '仿宋', size: TABLE_SIZES[size] };
+}
+
+/** A cell's paragraph; the heading row is always centred. */
+function cellParagraph(children: ParagraphChild[], alignment: CellAlignment, size: TableSize): Paragraph {
+  return new Paragraph({
+    alignment: alignment === 'center' ? AlignmentType.CENTER : alignment === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+    spacing: { line: TABLE_SIZES[size] * TABLE_LINE_PER_HALF_POINT, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+    children,
+  });
+}
+
+/** A table as wide as the 版心; the first row repeats on every page; rows never split. */
+export function table(spec: TableSpec): Table {
+  const widths = columnWidths(spec.widths);
+  return new Table({
+    width: { size: TYPE_AREA.width, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    alignment: AlignmentType.CENTER,
+    rows: spec.rows.map(
+      (cells, rowIndex) =>
+        new TableRow({
+          tableHeader: rowIndex === 0,
+          cantSplit: true,
+          ...(rowIndex > 0 ? { height: { value: spec.rowLines * TABLE_ROW_LINE, rule: HeightRule.ATLEAST } } : {}),
+          children: widths.map(
+            (width, column) =>
+              new TableCell({
+                width: { size: width, type: WidthType.DXA },
+                verticalAlign: VerticalAlignTable.CENTER,
+                children: [cellParagraph(cells[column] ?? [], rowIndex === 0 ? 'center' : (spec.alignments[column] ?? null), spec.size)],
+              }),
+          ),
+        }),
+    ),
+  });
+}
+
+/** Relative widths → twips summing exactly to the 版心 width. */
+function columnWidths(ratios: number[]): number[] {
+  const total = ratios.reduce((sum, ratio) => sum + ratio, 0);
+  const widths = ratios.map((ratio) => Math.floor((TYPE_AREA.width * ratio) / total));
+  widths[widths.length - 1]! += TYPE_AREA.width - widths.reduce((sum, width) => sum + width, 0);
+  return widths;
+}
+
+// ── The document ─────────────────────────────────────────────────────────────────────────────────
+
+export interface DocumentSpec {
+  /** docProps/core.xml title. */
+  title: string;
+  /** Custom document properties (docProps/custom.xml), e.g. gongwen.recipientId. */
+  properties: Record<string, string>;
+  /** 信函格式: the mark on page 1, no page number there (10.1). */
+  letterhead: Paragraph | null;
+  body: (Paragraph | Table)[];
+}
+
+export async function writeDocx(spec: DocumentSpec): Promise<Uint8Array> {
+  const document = new Document({
+    title: spec.title,
+    creator: 'gongwen',
+    lastModifiedBy: 'gongwen',
+    customProperties: Object.entries(spec.properties).map(([name, value]) => ({ name, value })),
+    evenAndOddHeaderAndFooters: true,
+    styles: {
+      default: {
+        document: {
+          run: { font: fontOf('仿宋'), size: SIZE.三号, language: { value: 'en-US', eastAsia: 'zh-CN' } },
+          paragraph: { spacing: onGrid(0, 0) },
+        },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          titlePage: spec.letterhead !== null,
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { ...MARGIN, header: LETTERHEAD_TOP, footer: FOOTER_DISTANCE, gutter: 0 },
+          },
+        },
+        ...(spec.letterhead
+          ? {
+              headers: { first: new Header({ children: [spec.letterhead] }) },
+              footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even'), first: new Footer({ children: [letterFootRule()] }) },
+            }
+          : { footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') } }),
+        children: spec.body,
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(document));
+}
