@@ -1,0 +1,170 @@
+/**
+ * A filled template (mdast) → the blocks of a GB/T 9704 document, through the layout module only.
+ *
+ * `#` is the 标题, `##` 一级标题 (黑体), `###` 二级标题 (楷体), a paragraph 正文; **strong** is 黑体 and
+ * *emphasis* 楷体; a task-list item `- [ ] 无意见` a check box; a GFM table a table across the 版心.
+ * A comment right before a block sets how it is laid out (templates/README.md):
+ * `<!-- 样式：主送 -->`, `<!-- 列宽：1:3:4 -->`, `<!-- 行高：2 -->`, `<!-- 字号：小四 -->`.
+ */
+import type { List, Nodes, Paragraph as MdParagraph, PhrasingContent, Root, RootContent, Table as MdTable } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { Paragraph, ParagraphChild, Table } from 'docx';
+import {
+  TABLE_SIZES,
+  checkBox,
+  isParagraphKind,
+  letterhead,
+  paragraph,
+  runStyleOf,
+  signatureBlock,
+  table,
+  tableTextStyle,
+  textRun,
+  type CellAlignment,
+  type ParagraphKind,
+  type RunStyle,
+  type TableSize,
+} from './layout.js';
+import { TemplateProblem } from '../template/problem.js';
+
+export interface DocumentParts {
+  /** The text of the first `#` heading, for the document's properties. */
+  title: string;
+  /** The 信函 mark (`<!-- 样式：信函标志 -->`), when the template asks for 信函格式. */
+  letterhead: Paragraph | null;
+  body: (Paragraph | Table)[];
+}
+
+/** Paragraph styles beyond the layout's paragraph kinds: they build more than one paragraph. */
+type BlockStyle = ParagraphKind | '署名' | '信函标志';
+
+interface Directives {
+  style?: BlockStyle;
+  widths?: number[];
+  rowLines?: number;
+  tableSize?: TableSize;
+}
+
+const DIRECTIVE = /^<!--\s*(样式|列宽|行高|字号)\s*[：:]\s*(.*?)\s*-->$/su;
+
+export function markdownToDocx(root: Root): DocumentParts {
+  const parts: DocumentParts = { title: '', letterhead: null, body: [] };
+  let pending: Directives = {};
+  for (const node of root.children) {
+    if (node.type === 'html') {
+      pending = { ...pending, ...directiveOf(node.value, node) };
+      continue;
+    }
+    block(node, pending, parts);
+    pending = {};
+  }
+  return parts;
+}
+
+function directiveOf(html: string, node: Nodes): Directives {
+  const match = DIRECTIVE.exec(html.trim());
+  if (!match) return {};
+  const [, key, value = ''] = match;
+  if (key === '样式') {
+    if (isParagraphKind(value) || value === '署名' || value === '信函标志') return { style: value };
+    throw new TemplateProblem(`没有“${value}”这种样式`, node.position);
+  }
+  if (key === '字号') {
+    if (Object.hasOwn(TABLE_SIZES, value)) return { tableSize: value as TableSize };
+    throw new TemplateProblem(`表格字号只能是 ${Object.keys(TABLE_SIZES).join('、')}，这里是“${value}”`, node.position);
+  }
+  const numbers = value.split(/[:：\s]+/u).map(Number);
+  if (numbers.length === 0 || numbers.some((number) => !(number > 0))) {
+    throw new TemplateProblem(`${key}应为正数${key === '列宽' ? '，用冒号分隔，如 1:3:4' : '，如 2'}，这里是“${value}”`, node.position);
+  }
+  return key === '列宽' ? { widths: numbers } : { rowLines: numbers[0]! };
+}
+
+function block(node: RootContent, directives: Directives, parts: DocumentParts): void {
+  switch (node.type) {
+    case 'heading':
+      if (node.depth === 1 && parts.title === '') parts.title = toString(node);
+      parts.body.push(paragraphOf(node.depth === 1 ? '标题' : node.depth === 2 ? '一级标题' : node.depth === 3 ? '二级标题' : '正文', node.children));
+      return;
+    case 'paragraph':
+      styledParagraph(node, directives.style ?? '正文', parts);
+      return;
+    case 'list':
+      parts.body.push(...listParagraphs(node));
+      return;
+    case 'table':
+      parts.body.push(tableOf(node, directives));
+      return;
+    default: {
+      const text = toString(node);
+      if (text.trim() !== '') parts.body.push(paragraph('正文', [textRun(text, runStyleOf('正文'))]));
+    }
+  }
+}
+
+function styledParagraph(node: MdParagraph, style: BlockStyle, parts: DocumentParts): void {
+  if (style === '信函标志') {
+    parts.letterhead = letterhead(toString(node).trim());
+  } else if (style === '署名') {
+    const lines = toString(node).split('\n').map((line) => line.trimEnd()).filter((line) => line.trim() !== '');
+    if (lines.length !== 2) throw new TemplateProblem('“署名”样式的段落应有两行：第一行署名，第二行日期', node.position);
+    parts.body.push(...signatureBlock(lines[0]!.trim(), lines[1]!));
+  } else {
+    parts.body.push(paragraphOf(style, node.children));
+  }
+}
+
+function paragraphOf(kind: ParagraphKind, children: PhrasingContent[]): Paragraph {
+  return paragraph(kind, runs(children, runStyleOf(kind)));
+}
+
+/** A task-list item starts with a check box; an ordered item with its number; other items are plain 正文. */
+function listParagraphs(list: List): Paragraph[] {
+  const style = runStyleOf('正文');
+  return list.children.flatMap((item, index) =>
+    item.children.map((child, childIndex) => {
+      const content = child.type === 'paragraph' ? runs(child.children, style) : [textRun(toString(child), style)];
+      if (childIndex > 0) return paragraph('正文', content);
+      const marker: ParagraphChild[] =
+        typeof item.checked === 'boolean' ? [checkBox()] : list.ordered ? [textRun(`${(list.start ?? 1) + index}.`, style)] : [];
+      return paragraph('正文', [...marker, ...content]);
+    }),
+  );
+}
+
+function tableOf(node: MdTable, directives: Directives): Table {
+  const columns = Math.max(...node.children.map((row) => row.children.length));
+  const widths = directives.widths ?? Array.from({ length: columns }, () => 1);
+  if (widths.length !== columns) {
+    throw new TemplateProblem(`列宽给了 ${widths.length} 个数，表格却有 ${columns} 列`, node.position);
+  }
+  const size = directives.tableSize ?? '四号';
+  return table({
+    widths,
+    alignments: Array.from({ length: columns }, (_, column): CellAlignment => node.align?.[column] ?? null),
+    rows: node.children.map((row) => row.children.map((cell) => runs(cell.children, tableTextStyle(size)))),
+    rowLines: directives.rowLines ?? 1,
+    size,
+  });
+}
+
+/** Inline Markdown → runs: **strong** in 黑体, *emphasis* in 楷体; a soft line break joins the lines (Chinese). */
+function runs(nodes: PhrasingContent[], style: RunStyle): ParagraphChild[] {
+  return nodes.flatMap((node): ParagraphChild[] => {
+    switch (node.type) {
+      case 'text':
+        return [textRun(node.value.replace(/[ \t]*\n[ \t]*/gu, ''), style)];
+      case 'strong':
+        return runs(node.children, { ...style, face: '黑体' });
+      case 'emphasis':
+        return runs(node.children, { ...style, face: '楷体' });
+      case 'break':
+        return [textRun('', style, { lineBreakBefore: true })];
+      case 'html':
+        // <br> breaks a line inside a table cell; other inline HTML is the template author's own note.
+        return /^<br\s*\/?>$/iu.test(node.value) ? [textRun('', style, { lineBreakBefore: true })] : [];
+      default:
+        return 'children' in node ? runs(node.children, style) : [textRun(toString(node), style)];
+    }
+  });
+}
