@@ -1,0 +1,89 @@
+/**
+ * The outline's facts as the strings templates print (templates/README.md lists every placeholder).
+ * Formatting only: dates in Arabic numerals (GB/T 9704 7.3.5.4), titles cited in 《》 with inner 〈〉
+ * (GB/T 15834). A fact the letter does not give prints as a blank to fill in by hand, never as a guess.
+ */
+import type { Outline, Recipient, Task } from '../model/outline.js';
+
+/** Printed where the letter gives no value: a line the clerk fills in by hand. */
+export const BLANK = '＿＿＿＿';
+
+/** 2024-10-18 → 2024年10月18日 (no leading zeros). */
+export function chineseDate(iso: string | null): string {
+  const match = iso === null ? null : /^(\d{4})-(\d{2})-(\d{2})$/u.exec(iso);
+  return match ? `${match[1]}年${Number(match[2])}月${Number(match[3])}日` : BLANK;
+}
+
+/** A title cited inside a sentence: 《…》, its own 《》 turned into 〈〉. */
+export function citeTitle(title: string | null): string {
+  return title === null ? `《${BLANK}》` : `《${title.replace(/《/gu, '〈').replace(/》/gu, '〉')}》`;
+}
+
+/** The draft the letter asks about: the attachment marked 征求意见稿, else the first; its title with the label. */
+export function draftTitle(outline: Outline): string | null {
+  const draft = outline.attachments.find((attachment) => attachment.draftLabel !== null) ?? outline.attachments[0];
+  if (draft) {
+    const label = draft.draftLabel;
+    return label === null || draft.title.includes(label) ? draft.title : `${draft.title}（${label}）`;
+  }
+  const note = outline.letter.attachmentNotes[0];
+  if (note) return note.title;
+  return /《(.+)》/u.exec(outline.letter.title ?? '')?.[1] ?? null;
+}
+
+/** The tasks a recipient answers for, in the draft's order. */
+export function tasksOf(outline: Outline, recipient: Recipient): Task[] {
+  return outline.tasks.filter((task) => recipient.tasks.includes(task.number));
+}
+
+/** How a reply addresses the issuer: 贵办, 贵厅, 贵委 … by the kind of organ, else 贵单位. */
+const HONORIFICS: [RegExp, string][] = [
+  [/办公室$|办$/u, '贵办'],
+  [/委员会$|委$/u, '贵委'],
+  [/厅$/u, '贵厅'],
+  [/局$/u, '贵局'],
+  [/部$/u, '贵部'],
+  [/院$/u, '贵院'],
+];
+
+function honorificOf(issuer: string | null): string {
+  return HONORIFICS.find(([pattern]) => pattern.test(issuer ?? ''))?.[1] ?? '贵单位';
+}
+
+/** `letter.*`, `draft.*` and `contact.*`: what every document of one letter can print. */
+export function letterValues(outline: Outline): Record<string, string> {
+  const { letter } = outline;
+  const contact = letter.contacts[0];
+  const draft = draftTitle(outline);
+  return {
+    'letter.issuer': letter.issuer ?? letter.signature ?? BLANK,
+    'letter.honorific': honorificOf(letter.issuer ?? letter.signature),
+    'letter.title': letter.title ?? BLANK,
+    'letter.citedTitle': citeTitle(letter.title),
+    'letter.docNumber': letter.docNumber?.text ?? BLANK,
+    'letter.date': chineseDate(letter.date),
+    'letter.deadline': chineseDate(letter.deadline),
+    'draft.title': draft ?? BLANK,
+    'draft.citedTitle': citeTitle(draft),
+    'contact.name': contact?.name ?? BLANK,
+    'contact.phone': joined(contact?.phones),
+    'contact.fax': joined(contact?.faxes),
+    'contact.email': joined(contact?.emails),
+  };
+}
+
+/** `recipient.*`: the unit a packet is for. */
+export function recipientValues(outline: Outline, recipient: Recipient): Record<string, string> {
+  return {
+    'recipient.id': recipient.id,
+    'recipient.name': recipient.name,
+    'recipient.group': recipient.group ?? '',
+    'recipient.tasks': tasksOf(outline, recipient)
+      .map((task) => task.number)
+      .join('、'),
+  };
+}
+
+function joined(values: string[] | undefined): string {
+  return values && values.length > 0 ? values.join('、') : BLANK;
+}
