@@ -1,0 +1,105 @@
+// GB/T 9704 in the generated XML: page, margins, fonts on every run, sizes, line pitch, page numbers, tables.
+import { describe, expect, it } from 'vitest';
+import { feedbackForm } from '../../src/writers/feedback-form.js';
+import { replyLetter } from '../../src/writers/reply-letter.js';
+import { attribute, readDocx, textRuns, type Docx } from './ooxml.js';
+import { recipientNamed, sampleOutline } from './sample-outline.js';
+
+const outline = sampleOutline();
+const unit = recipientNamed(outline, '省农业农村厅');
+const form = readDocx(await feedbackForm(outline, unit));
+const reply = readDocx(await replyLetter(outline, unit));
+const both: [string, Docx][] = [
+  ['意见反馈表', form],
+  ['复函', reply],
+];
+
+describe.each(both)('%s follows GB/T 9704-2012', (_, docx) => {
+  it('is A4 with margins 37/35/28/26 mm (天头 2098, 下白边 1984, 订口 1588, 翻口 1474 twips)', () => {
+    expect(attribute(docx.document, 'w:pgSz', 'w:w')).toBe('11906');
+    expect(attribute(docx.document, 'w:pgSz', 'w:h')).toBe('16838');
+    expect(attribute(docx.document, 'w:pgMar', 'w:top')).toBe('2098');
+    expect(attribute(docx.document, 'w:pgMar', 'w:bottom')).toBe('1984');
+    expect(attribute(docx.document, 'w:pgMar', 'w:left')).toBe('1588');
+    expect(attribute(docx.document, 'w:pgMar', 'w:right')).toBe('1474');
+  });
+
+  it('names an East Asian font and a Latin fallback on every run, never a theme font', () => {
+    const runs = [docx.document, ...Object.entries(docx.parts).filter(([name]) => /word\/(header|footer)\d*\.xml$/u.test(name)).map(([, xml]) => xml)].flatMap(textRuns);
+    expect(runs.length).toBeGreaterThan(10);
+    for (const run of runs) {
+      expect(run).toMatch(/<w:rFonts [^>]*w:eastAsia="(仿宋_GB2312|方正小标宋简体|黑体|楷体_GB2312|宋体)"/u);
+      expect(run).toMatch(/<w:rFonts [^>]*w:ascii="[^"]+"[^>]*w:hAnsi="[^"]+"/u);
+      expect(run).toMatch(/<w:sz w:val="\d+"\/>/u);
+    }
+    for (const part of [docx.document, docx.parts['word/styles.xml']!]) expect(part).not.toMatch(/Theme="/u);
+  });
+
+  it('sets body text in 3号 (32 half-points) narrowed by 5 twips, on an exact 579-twip pitch (22 lines)', () => {
+    const body = textRuns(docx.document).filter((run) => run.includes('w:eastAsia="仿宋_GB2312"') && run.includes('<w:sz w:val="32"/>'));
+    expect(body.length).toBeGreaterThan(0);
+    for (const run of body) expect(run).toContain('<w:spacing w:val="-5"/>');
+    const styles = docx.parts['word/styles.xml']!;
+    expect(styles).toMatch(/<w:docDefaults>[\s\S]*w:eastAsia="仿宋_GB2312"[\s\S]*<w:sz w:val="32"\/>[\s\S]*w:line="579" w:lineRule="exact"/u);
+    expect(docx.document).not.toContain('lineRule="exactly"');
+  });
+
+  it('sets the title in 2号小标宋 (44 half-points)', () => {
+    const title = textRuns(docx.document).find((run) => run.includes('w:eastAsia="方正小标宋简体"') && run.includes('<w:sz w:val="44"/>'));
+    expect(title).toMatch(/意见(反馈表|的复函)/u);
+  });
+
+  it('numbers pages — n — in 4号宋体, odd pages right and even pages left, one 字 in', () => {
+    expect(docx.parts['word/settings.xml']).toMatch(/<w:evenAndOddHeaders(?: w:val="(true|1)")?\/>/u);
+    const footers = Object.entries(docx.parts).filter(([name]) => /word\/footer\d+\.xml$/u.test(name)).map(([, xml]) => xml);
+    const numbered = footers.filter((xml) => xml.includes('PAGE'));
+    expect(numbered).toHaveLength(2);
+    const sides = numbered.map((xml) => attribute(xml, 'w:jc', 'w:val')).sort();
+    expect(sides).toEqual(['left', 'right']);
+    for (const xml of numbered) {
+      expect(xml).toContain('>— <');
+      expect(xml).toMatch(/w:eastAsia="宋体"[\s\S]*<w:sz w:val="28"\/>/u);
+      expect(xml).toMatch(/<w:ind w:(left|right)="280"\/>/u);
+    }
+  });
+});
+
+describe('tables', () => {
+  it('span the 版心 with DXA widths written into gridCol, cells and table, in fixed layout', () => {
+    const tables = [...form.document.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/gu)].map(([table]) => table);
+    expect(tables).toHaveLength(2);
+    for (const table of tables) {
+      expect(table).toMatch(/<w:tblW w:type="dxa" w:w="8844"\/>/u);
+      expect(table).toContain('<w:tblLayout w:type="fixed"/>');
+      const grid = [...table.matchAll(/<w:gridCol w:w="(\d+)"\/>/gu)].map((match) => Number(match[1]));
+      expect(grid.reduce((sum, width) => sum + width, 0)).toBe(8844);
+      const firstRow = /<w:tr>[\s\S]*?<\/w:tr>/u.exec(table)![0];
+      const cells = [...firstRow.matchAll(/<w:tcW w:type="dxa" w:w="(\d+)"\/>/gu)].map((match) => Number(match[1]));
+      expect(cells).toEqual(grid);
+    }
+  });
+});
+
+describe('信函格式 of the reply (GB/T 9704 10.1)', () => {
+  it('puts the unit as a red mark with a thick-over-thin red line in the first-page header, 30 mm from the top', () => {
+    expect(reply.document).toContain('<w:titlePg/>');
+    expect(attribute(reply.document, 'w:pgMar', 'w:header')).toBe('1701');
+    const header = Object.entries(reply.parts).find(([name, xml]) => /word\/header\d+\.xml$/u.test(name) && xml.includes('省农业农村厅'))?.[1];
+    expect(header).toBeDefined();
+    expect(header).toMatch(/<w:color w:val="FF0000"\/>/u);
+    expect(header).toMatch(/<w:bottom w:val="thickThinSmallGap"[^>]*w:color="FF0000"/u);
+    expect(header).toMatch(/w:eastAsia="方正小标宋简体"/u);
+  });
+
+  it('shows no page number on page 1 but a thin-over-thick red line, and 170 mm lines (397 twips beyond the 版心 each side)', () => {
+    const first = Object.values(reply.parts).find((xml) => xml.includes('thinThickSmallGap'));
+    expect(first).toBeDefined();
+    expect(first).not.toContain('PAGE');
+    expect(first).toMatch(/<w:ind w:left="-397" w:right="-397"\/>/u);
+  });
+
+  it('has no letterhead on the feedback form', () => {
+    expect(form.document).not.toContain('<w:titlePg/>');
+    expect(Object.keys(form.parts).some((name) => name.startsWith('word/header'))).toBe(false);
+  });
+});
