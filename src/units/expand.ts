@@ -6,7 +6,7 @@
  * - collectives: 各市、县〔区〕 → 各市, 各县（区）.
  * Items that carry their own scope (国家…, 中共…, 福建省…, universities, 团省委) take no prefix.
  */
-import type { AliasTable } from './aliases.js';
+import type { AliasTable, Level } from './aliases.js';
 import { describeUnit, isBarePlace, parseScope, placeAt } from './names.js';
 import { firstBracket, longestPrefix, normalizeUnitText } from './text.js';
 
@@ -153,7 +153,7 @@ function collectiveText(text: string, carry: string | null, table: AliasTable): 
 
 export interface Collective {
   /** The levels named: 各市、县（区） → 市, 县 */
-  levels: string[];
+  levels: Level[];
   /** What follows the level words: 人民政府, 对口支援工作领导小组, or null */
   suffix: string | null;
 }
@@ -166,7 +166,7 @@ export function parseCollective(name: string, table: AliasTable): Collective | n
   const text = normalizeUnitText(name);
   const prefix = collectivePrefix(text, table) ?? '';
   let rest = text.slice(prefix.length);
-  const levels: string[] = [];
+  const levels: Level[] = [];
   for (;;) {
     const separator = /^[（）、]/u.exec(rest)?.[0];
     if (separator) {
@@ -174,8 +174,9 @@ export function parseCollective(name: string, table: AliasTable): Collective | n
       continue;
     }
     const word = longestPrefix(rest, table.levelWords);
-    if (!word) break;
-    levels.push(table.data.levels[word] ?? word);
+    const level = word ? table.data.levels[word] : undefined;
+    if (!word || !level) break;
+    levels.push(level);
     rest = rest.slice(word.length);
   }
   if (levels.length === 0 || (prefix === '' && rest !== '')) return null;

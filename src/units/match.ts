@@ -7,7 +7,7 @@ import type { Recipient } from '../model/outline.js';
 import type { AliasTable, ProvinceData } from './aliases.js';
 import { parseCollective, type Collective } from './expand.js';
 import { describeUnit, placeAt, type Scope, type UnitName } from './names.js';
-import { bracketVariants, normalizeUnitText } from './text.js';
+import { bracketVariants, groupKey, normalizeUnitText } from './text.js';
 
 export type Certainty = 'exact' | 'alias' | 'uncertain';
 
@@ -24,7 +24,7 @@ export interface MatchContext {
   /** The province the letter is written in (this side of a pairing), when known */
   home: ProvinceData | null;
   candidates: Candidate[];
-  /** A group's name (normalised) → the recipients it was expanded into */
+  /** A group's name (groupKey) → the recipients it was expanded into */
   groups: Map<string, Recipient[]>;
 }
 
@@ -49,7 +49,7 @@ export function matchMention(name: string, context: MatchContext): MentionMatch 
   const { candidates, table } = context;
   const exact = candidates.filter((candidate) => normalizeUnitText(candidate.recipient.name) === text);
   if (exact.length > 0) return { kind: 'matched', recipients: exact.map((c) => c.recipient), certainty: 'exact' };
-  const group = context.groups.get(text);
+  const group = context.groups.get(groupKey(text));
   if (group) return { kind: 'collective', recipients: group };
   const collective = parseCollective(text, table);
   if (collective) return { kind: 'collective', recipients: collectiveMembers(collective, context) };

@@ -9,11 +9,11 @@ import { finding } from './diagnostics.js';
 import { expandUnitList } from './expand.js';
 import { compareScopes } from './match.js';
 import { describeUnit, type UnitName } from './names.js';
-import { normalizeUnitText } from './text.js';
+import { groupKey, normalizeUnitText } from './text.js';
 
 export interface RecipientSet {
   recipients: Recipient[];
-  /** A group's name (normalised) → the recipients it was expanded into */
+  /** A group's name (groupKey) → the recipients it was expanded into */
   groups: Map<string, Recipient[]>;
   /** Where each recipient is written in the letter (a 名单 item), for messages */
   positions: Map<Recipient, Position>;
@@ -88,11 +88,6 @@ function listsOfMainRecipients(outline: Outline, table: AliasTable): Map<string,
 /** 省直有关单位, 各有关单位, 机关各部门: a name that stands for several units. */
 function isGroupName(name: string, table: AliasTable): boolean {
   return table.data.collectivePrefixes.some((prefix) => name.includes(prefix));
-}
-
-/** A group's name as a list heading or a main recipient writes it: 省直有关单位：, …名单. */
-export function groupKey(text: string): string {
-  return normalizeUnitText(text).replace(/[：:。.]+$/u, '').replace(/名单$/u, '');
 }
 
 /** The same unit written twice: the same text, or the same class with the same scope. */

@@ -12,6 +12,11 @@ export function normalizeUnitText(text: string): string {
     .replace(CLOSING, '）');
 }
 
+/** A group's name as a list heading or a main recipient writes it: 省直有关单位：, …名单. */
+export function groupKey(text: string): string {
+  return normalizeUnitText(text).replace(/[：:。.]+$/u, '').replace(/名单$/u, '');
+}
+
 /** The first bracket group: 环境保护厅（局） → before 环境保护厅, inside 局, after ''. */
 export function firstBracket(text: string): { before: string; inside: string; after: string } | null {
   const match = /^([^（）]*)（([^（）]+)）(.*)$/u.exec(text);
