@@ -1,12 +1,13 @@
 /**
  * Matching a unit name to the recipients (受文单位): exact, through the alias table, through a scope
- * (两省区X → X on this side; 各市、县（区） → every city-level recipient), and, when it is only probable
+ * (两省区X → X on this side; 各市、县（区） → every city-level recipient; 福州市 → the recipients of 福州),
+ * and, when it is only probable
  * (a former name, a `probable` pair of the table, a name contained in another), as uncertain.
  */
 import type { Recipient } from '../model/outline.js';
 import type { AliasTable, ProvinceData } from './aliases.js';
 import { parseCollective, type Collective } from './expand.js';
-import { describeUnit, placeAt, type Scope, type UnitName } from './names.js';
+import { describeUnit, isBarePlace, parseScope, placeAt, type Scope, type UnitName } from './names.js';
 import { bracketVariants, groupKey, normalizeUnitText } from './text.js';
 
 export type Certainty = 'exact' | 'alias' | 'uncertain';
@@ -53,6 +54,8 @@ export function matchMention(name: string, context: MatchContext): MentionMatch 
   if (group) return { kind: 'collective', recipients: group };
   const collective = parseCollective(text, table);
   if (collective) return { kind: 'collective', recipients: collectiveMembers(collective, context) };
+  const city = cityMembers(text, context);
+  if (city.length > 0) return { kind: 'collective', recipients: city };
   const listed = candidates.filter((candidate) => candidate.written.has(text));
   if (listed.length === 1) return { kind: 'matched', recipients: listed.map((c) => c.recipient), certainty: 'alias' };
 
@@ -135,6 +138,16 @@ function collectiveMembers(collective: Collective, context: MatchContext): Recip
       const levelFits = (local && (level === '市' || level === '县')) || (provincial && level === '省' && unit.scope.province !== null);
       return levelFits && (suffix === null || unit.identity === suffix);
     })
+    .map((candidate) => candidate.recipient);
+}
+
+/** A city named alone (福州市, 福州) stands for the recipients of that city. */
+function cityMembers(text: string, context: MatchContext): Recipient[] {
+  if (!isBarePlace(text, context.table)) return [];
+  const scope = parseScope(text, context.table);
+  if (!scope?.city) return [];
+  return context.candidates
+    .filter(({ unit }) => unit.scope.city === scope.city && unit.scope.province === scope.province)
     .map((candidate) => candidate.recipient);
 }
 

@@ -168,6 +168,27 @@ describe('other letters', () => {
     expect(findings).toContain('unit-unmatched 省乡村振兴局');
   });
 
+  it('lets a city named alone stand for that city\'s recipients, and 各市 with no city recipients be a gap', () => {
+    const cities = resolveUnits(
+      outlineOf({
+        issuer: '福建省发展和改革委员会',
+        mainRecipients: ['福州市发改委', '厦门市发改委', '省财政厅'],
+        tasks: [task(1, '福州市、厦门', 10), task(2, '省财政厅，各市、县（区）', 11)],
+      }),
+      table,
+    );
+    expect(cities.tasks[0]?.recipients).toEqual(['福州市发改委', '厦门市发改委']);
+    expect(cities.tasks[1]?.recipients).toEqual(['省财政厅', '福州市发改委', '厦门市发改委']);
+    const provincial = resolveUnits(
+      outlineOf({ issuer: '福建省发展和改革委员会', mainRecipients: ['省财政厅'], tasks: [task(1, '省财政厅，各市、县（区）', 10)] }),
+      table,
+    );
+    expect(provincial.diagnostics.map((d) => [d.rule, d.line, d.column])).toEqual([
+      ['unit-unmatched', 10, 6], ['unit-unmatched', 10, 9],
+    ]);
+    expect(provincial.diagnostics[0]?.message).toContain('“各市”是统称');
+  });
+
   it('warns of a unit listed twice and keeps the first', () => {
     const twice = resolveUnits(
       outlineOf({
