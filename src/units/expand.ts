@@ -26,8 +26,6 @@ export interface ExpandedItem<T extends ListItem> {
   name: string;
   /** The scope it has or takes from its run: 两省区, 省 (ResponsibleUnit.scope) */
   scope: string | null;
-  /** 各市, 县〔区〕, 有关设区市…: stands for every unit of a level */
-  collective: boolean;
 }
 
 export function expandUnitList<T extends ListItem>(items: T[], table: AliasTable): ExpandedItem<T>[] {
@@ -57,22 +55,22 @@ function expandRun<T extends ListItem>(run: T[], table: AliasTable): ExpandedIte
     const collective = collectiveText(text, carry, table);
     if (collective !== null) {
       carry = collectivePrefix(collective, table) ?? carry;
-      return { item, units: [collective], name: collective, scope: null, collective: true };
+      return { item, units: [collective], name: collective, scope: null };
     }
     const alternatives = placeAlternatives(text, table);
     const unit = describeUnit(alternatives[0] ?? text, table);
-    if (unit.selfNamed) return { item, units: alternatives, name: text, scope: null, collective: false };
+    if (unit.selfNamed) return { item, units: alternatives, name: text, scope: null };
     if (unit.scope.text !== '') {
       carry = unit.scope.text;
       // 两省区党委组织部: the run's scope is 两省区, the name 党委组织部.
       const scope = unit.scope.shared ? (longestPrefix(carry, table.data.sharedScopes) ?? carry) : carry;
-      return { item, units: alternatives, name: text.slice(scope.length), scope, collective: false };
+      return { item, units: alternatives, name: text.slice(scope.length), scope };
     }
     if (carry !== null && collectivePrefix(carry, table) === null) {
       const scope = unit.unitClass?.kind === '党委部门' ? carry : withoutParty(carry, table);
-      return { item, units: alternatives.map((alternative) => scope + alternative), name: text, scope, collective: false };
+      return { item, units: alternatives.map((alternative) => scope + alternative), name: text, scope };
     }
-    return { item, units: alternatives, name: text, scope: null, collective: false };
+    return { item, units: alternatives, name: text, scope: null };
   });
 }
 

@@ -95,8 +95,8 @@ describe('brackets', () => {
 
 describe('collectives', () => {
   it('各 travels to the level words after it', () => {
-    const expanded = expandUnitList(itemsOf('各市、县（区）'), table);
-    expect(expanded.map((item) => [item.units, item.collective])).toEqual([[['各市'], true], [['各县（区）'], true]]);
+    expect(units('各市、县（区）')).toEqual(['各市', '各县（区）']);
+    expect(units('各市、县〔区〕').every((unit) => parseCollective(unit, table) !== null)).toBe(true);
   });
 
   it('reads levels and suffix', () => {
