@@ -21,14 +21,19 @@ export function readDocx(bytes: Uint8Array): Docx {
 export function textOf(xml: string): string {
   return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/gu)]
     .map(([paragraph]) =>
-      [...paragraph.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:sym [^>]*w:char="25A1"/gu)].map((match) => match[1] ?? '□').join(''),
+      [...paragraph.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:sym [^>]*w:char="25A1"/gu)].map((match) => unescapeXml(match[1] ?? '□')).join(''),
     )
     .join('\n');
 }
 
+function unescapeXml(text: string): string {
+  const entities: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' };
+  return text.replace(/&(lt|gt|quot|apos|amp);/gu, (_, name: string) => entities[name]!);
+}
+
 function customProperties(xml: string): Record<string, string> {
   return Object.fromEntries(
-    [...xml.matchAll(/<property [^>]*name="([^"]+)"[^>]*>\s*<vt:lpwstr>([^<]*)<\/vt:lpwstr>/gu)].map((match) => [match[1]!, match[2]!]),
+    [...xml.matchAll(/<property [^>]*name="([^"]+)"[^>]*>\s*<vt:lpwstr>([^<]*)<\/vt:lpwstr>/gu)].map((match) => [match[1]!, unescapeXml(match[2]!)]),
   );
 }
 

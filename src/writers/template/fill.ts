@@ -30,6 +30,10 @@ export function fillTemplate(root: Root, data: TemplateData): Root {
 
 function fillNode(node: Nodes, data: TemplateData, item: Item | null): void {
   if (node.type === 'text') {
+    if (/\{\{|\}\}/u.test(node.value.replace(PLACEHOLDER, ''))) {
+      // e.g. {{a_b_}}: Markdown took part of it as formatting, so it is no longer one piece of text.
+      throw new TemplateProblem('占位符不完整：{{ 和 }} 之间只能写英文名称和“.”', node.position);
+    }
     node.value = node.value.replace(PLACEHOLDER, (_, inner: string) => resolve(inner.trim(), data, item, node));
   } else if (node.type === 'table') {
     node.children = node.children.flatMap((row) => fillRow(row, data, item));
