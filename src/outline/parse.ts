@@ -1,9 +1,22 @@
-/** A letter on disk → its outline: read, recognise, resolve units. */
+/** A letter on disk → its outline: read, recognise, then resolve its units (recipients, task coverage). */
 import type { Outline } from '../model/outline.js';
 import { readLetter } from '../readers/index.js';
+import { loadAliasTable, resolveUnits, type AliasTable } from '../units/index.js';
 import { recognizeOutline } from './recognize.js';
 
-export async function parseLetter(path: string): Promise<Outline> {
+export interface ParseOptions {
+  /** The alias table to resolve units with; the bundled one when absent. */
+  aliases?: AliasTable;
+}
+
+export async function parseLetter(path: string, options: ParseOptions = {}): Promise<Outline> {
   const { root, source } = await readLetter(path);
-  return recognizeOutline(root, source);
+  const outline = recognizeOutline(root, source);
+  const units = resolveUnits(outline, options.aliases ?? loadAliasTable());
+  return {
+    ...outline,
+    tasks: units.tasks,
+    recipients: units.recipients,
+    diagnostics: [...outline.diagnostics, ...units.diagnostics],
+  };
 }
