@@ -32,7 +32,8 @@ export function resolveUnits(outline: Outline, aliases: AliasTable): ResolvedUni
   if (tasks.length > 0) {
     for (const [index, recipient] of recipients.entries()) {
       if (recipient.tasks.length > 0) continue;
-      const at = set.positions.get(set.recipients[index] as Recipient) ?? null;
+      const written = set.recipients[index];
+      const at = (written && set.positions.get(written)) ?? null;
       diagnostics.push(finding('info', 'recipient-without-task', `受文单位“${recipient.name}”不是任何任务的责任单位（仍需征求其意见）。`, at));
     }
   }
