@@ -6,7 +6,14 @@ import { Command, CommanderError } from 'commander';
 import { UserError } from '../errors.js';
 import { registerParse } from './commands/parse.js';
 import { registerCheck } from './commands/check.js';
+import { registerUnits } from './commands/units.js';
 import { VERSION } from '../version.js';
+
+// A reader that stops early (`gongwen parse … | head`) closes the pipe: that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 
 const program = new Command('gongwen')
   .description('公文征求意见函往返工具：解析来函、检查要素、生成反馈材料、跟踪回收、汇总意见')
@@ -19,6 +26,7 @@ const program = new Command('gongwen')
 
 registerParse(program);
 registerCheck(program);
+registerUnits(program);
 
 try {
   await program.parseAsync(process.argv);

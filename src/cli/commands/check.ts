@@ -1,15 +1,17 @@
 /** `gongwen check <letter>`: every diagnostic, exit 1 when there are errors. */
 import type { Command } from 'commander';
 import { parseLetter } from '../../outline/parse.js';
+import { aliasTableFrom, aliasesOption } from '../options.js';
 import { formatDiagnostic, sortDiagnostics, summarize } from '../report.js';
 
 export function registerCheck(program: Command): void {
   program
     .command('check')
     .description('检查来函：缺少的要素、无法识别的单位、未征求意见的责任单位')
-    .argument('<letter>', '来函文件（.txt、.md、.docx）')
-    .action(async (letter: string) => {
-      const outline = await parseLetter(letter);
+    .argument('<letter>', '来函文件（.pdf、.txt、.md、.docx）')
+    .addOption(aliasesOption())
+    .action(async (letter: string, options: { aliases?: string[] }) => {
+      const outline = await parseLetter(letter, { aliases: aliasTableFrom(options.aliases) });
       const diagnostics = sortDiagnostics(outline.diagnostics);
       for (const diagnostic of diagnostics) process.stdout.write(`${formatDiagnostic(letter, diagnostic)}\n`);
       process.stdout.write(`${letter}：${summarize(diagnostics)}\n`);

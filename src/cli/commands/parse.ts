@@ -1,6 +1,7 @@
 /** `gongwen parse <letter> [--json] [-o outline.json]` */
 import type { Command } from 'commander';
 import { parseLetter } from '../../outline/parse.js';
+import { aliasTableFrom, aliasesOption } from '../options.js';
 import { writeFileAtomic } from '../../files.js';
 import { renderOutlineTree } from '../tree.js';
 
@@ -8,11 +9,12 @@ export function registerParse(program: Command): void {
   program
     .command('parse')
     .description('解析来函，显示其结构（要素、附件、任务、受文单位）')
-    .argument('<letter>', '来函文件（.txt、.md、.docx）')
+    .argument('<letter>', '来函文件（.pdf、.txt、.md、.docx）')
+    .addOption(aliasesOption())
     .option('--json', '以 JSON 输出结构（供脚本使用）')
     .option('-o, --output <file>', '把 JSON 结构写入文件')
-    .action(async (letter: string, options: { json?: boolean; output?: string }) => {
-      const outline = await parseLetter(letter);
+    .action(async (letter: string, options: { json?: boolean; output?: string; aliases?: string[] }) => {
+      const outline = await parseLetter(letter, { aliases: aliasTableFrom(options.aliases) });
       const json = `${JSON.stringify(outline, null, 2)}\n`;
       if (options.output) {
         await writeFileAtomic(options.output, json);

@@ -1,0 +1,75 @@
+// The documents open in LibreOffice, and its layout proves the grid: 28 characters a line, 22 lines a page.
+// One soffice run converts them all (each run costs seconds).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { feedbackForm } from '../../src/writers/feedback-form.js';
+import { replyLetter } from '../../src/writers/reply-letter.js';
+import { renderDocx } from '../../src/writers/template/index.js';
+import { recipientNamed, sampleOutline } from './sample-outline.js';
+
+const missing = ['soffice', 'pdftotext'].filter((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0);
+const title = missing.length > 0 ? `LibreOffice rendering (skipped: ${missing.join(' and ')} not installed)` : 'LibreOffice rendering';
+
+/** 70 different Han characters in one paragraph without indent: lines of 28, 28 and 14. */
+const HAN = '天地玄黄宇宙洪荒日月盈昃辰宿列张寒来暑往秋收冬藏闰余成岁律吕调阳云腾致雨露结为霜金生丽水玉出昆冈剑号巨阙珠称夜光果珍李柰菜重芥姜海咸河淡鳞潜羽翔龙师火帝';
+const GRID = `<!-- 样式：主送 -->\n${HAN}\n\n${Array.from({ length: 30 }, (_, index) => `第${index + 1}段`).join('\n\n')}\n`;
+
+describe.skipIf(missing.length > 0)(title, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gongwen-lo-'));
+  const pages: Record<string, string[][]> = {};
+
+  beforeAll(async () => {
+    const outline = sampleOutline();
+    const unit = recipientNamed(outline, '省科技厅');
+    writeFileSync(join(dir, 'form.docx'), await feedbackForm(outline, unit));
+    writeFileSync(join(dir, 'reply.docx'), await replyLetter(outline, unit));
+    writeFileSync(join(dir, 'grid.docx'), await renderDocx({ name: 'feedback-form', path: 'grid.md', text: GRID }, { values: {}, lists: {} }, {}));
+    const profile = pathToFileURL(join(dir, 'profile')).href;
+    execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, 'form.docx', 'reply.docx', 'grid.docx'], {
+      cwd: dir,
+      stdio: 'ignore',
+      timeout: 120_000,
+    });
+    for (const name of ['form', 'reply', 'grid']) {
+      const text = execFileSync('pdftotext', [join(dir, `${name}.pdf`), '-'], { encoding: 'utf8' });
+      // pdftotext puts spaces between digits and Han characters (第 20 段) and may drop them in — 1 —: remove them all.
+      pages[name] = text.split('\f').map((page) => page.split('\n').map((line) => line.replace(/ /gu, '')).filter((line) => line !== ''));
+    }
+  }, 180_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('converts every document to PDF', () => {
+    expect(readdirSync(dir).filter((name) => name.endsWith('.pdf')).sort()).toEqual(['form.pdf', 'grid.pdf', 'reply.pdf']);
+  });
+
+  it('holds 28 characters in a full body line', () => {
+    const [first, second, third] = pages.grid![0]!;
+    expect([first, second, third]).toEqual([HAN.slice(0, 28), HAN.slice(28, 56), HAN.slice(56)]);
+  });
+
+  it('holds 22 lines on a page (the page number is outside the 版心)', () => {
+    const [one, two] = pages.grid!;
+    expect(one!.filter((line) => !/^—\d+—$/u.test(line))).toHaveLength(22);
+    expect(one!.at(-1)).toBe('—1—');
+    expect(two![0]).toBe('第20段');
+  });
+
+  it('lays the reply out with full lines of 28 characters, and never more', () => {
+    const hanLines = pages.reply!.flat().filter((line) => /^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”—…]+$/u.test(line));
+    expect(hanLines).toContain('入学习贯彻习近平总书记重要指示精神高质量推进闽宁协作工作');
+    expect(Math.max(...hanLines.map((line) => line.length))).toBe(28);
+    expect(pages.reply!.flat().join('')).toContain('（闽扶协函〔2024〕8号）收悉');
+    expect(pages.reply![0]![0]).toBe('省科技厅');
+  });
+
+  it('shows the form with its unit, its task and page number 1', () => {
+    const text = pages.form!.flat().join('\n');
+    for (const words of ['意见反馈表', '反馈单位', '省科技厅', '3.深化科技创新', '□无意见', '2024年10月18日', '—1—']) {
+      expect(text).toContain(words);
+    }
+  });
+});
