@@ -36,3 +36,37 @@ export interface ReturnedContent {
 }
 
 export type RecipientStatus = 'commented' | 'no-comment' | 'missing' | 'overdue' | 'unreadable';
+
+/** One recipient's line in `track` (the contract of `track --json`). */
+export interface TrackedRecipient {
+  id: string;
+  name: string;
+  status: RecipientStatus;
+  /** The inbox files this status rests on, relative to the workspace, newest last. */
+  files: string[];
+  /** Comments in the deciding file. */
+  comments: number;
+  /** What the clerk should know: a damaged file, content not read, a form returned blank. */
+  problems: string[];
+}
+
+export interface TrackReport {
+  asOf: string;
+  deadline: string | null;
+  recipients: TrackedRecipient[];
+  /** Files from nobody on the list, or that name no unit. */
+  unmatched: Array<{ file: string; reason: string }>;
+  /** Lock files, thumbnails and hidden files. */
+  ignored: string[];
+  /** Files carrying secrecy markings: to be handled off this machine, and kept out of the summary. */
+  secret: Array<{ file: string; marks: string[] }>;
+}
+
+/** A returned file that was read and attributed to a recipient. */
+export interface Reply {
+  file: string;
+  recipientId: string;
+  /** Last modification time, ISO; decides between two replies of one unit. */
+  modified: string;
+  content: ReturnedContent;
+}

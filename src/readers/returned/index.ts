@@ -5,6 +5,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { ReturnedContent } from '../../model/reply.js';
+import { DOCUMENT_PROPERTY } from '../../model/workspace.js';
 import { ZipProblem, listEntries, readEntry } from '../zip.js';
 import { contentOfDocx, contentOfText, type Properties } from './content.js';
 import { readCustomProperties, readDocumentXml } from './ooxml.js';
@@ -42,8 +43,8 @@ function readDocx(bytes: Uint8Array): ReturnedContent {
     const decoder = new TextDecoder();
     const properties = custom ? readCustomProperties(decoder.decode(readEntry(bytes, custom))) : new Map<string, string>();
     return contentOfDocx(readDocumentXml(decoder.decode(readEntry(bytes, document))), {
-      docNumber: properties.get('gongwen.docNumber') ?? null,
-      recipientId: properties.get('gongwen.recipientId') ?? null,
+      docNumber: properties.get(DOCUMENT_PROPERTY.docNumber) ?? null,
+      recipientId: properties.get(DOCUMENT_PROPERTY.recipientId) ?? null,
     });
   } catch (error) {
     if (error instanceof ReturnedProblem) throw error;

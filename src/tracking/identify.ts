@@ -1,0 +1,67 @@
+/**
+ * Which recipient a returned file comes from: the form's own properties first (they survive renaming and
+ * re-saving), then the unit it names (反馈单位, 署名), its file name, its title — each through the alias
+ * table, so 福建省科学技术厅 finds 省科技厅.
+ */
+import { basename, extname } from 'node:path';
+import type { Recipient } from '../model/outline.js';
+import type { ReturnedContent } from '../model/reply.js';
+import { matchUnitName, type AliasTable } from '../units/index.js';
+
+export type Identification =
+  | { kind: 'recipient'; recipient: Recipient; doubt: string | null }
+  | { kind: 'unmatched'; reason: string };
+
+export interface IdentifyContext {
+  recipients: Recipient[];
+  aliases: AliasTable;
+  docNumber: string | null;
+}
+
+/** Words around a unit's name in the names people give files: 教育厅意见(1).docx, 反馈表-科技厅-盖章.pdf. */
+const FILE_NAME_NOISE = /意见反馈表|反馈意见表|反馈意见|反馈表|意见建议|意见|复函|回函|回复|反馈|的|关于|对|扫描件|扫描|盖章版?|终稿|定稿|修改稿|副本|\(\d+\)|（\d+）|[-_—\s.·+]|\d+/gu;
+
+export function identify(file: string, content: ReturnedContent | null, context: IdentifyContext): Identification {
+  const { recipientId, docNumber } = content?.properties ?? { recipientId: null, docNumber: null };
+  if (recipientId) {
+    if (docNumber && context.docNumber && docNumber !== context.docNumber) {
+      return { kind: 'unmatched', reason: `是另一份来函（${docNumber}）的反馈表` };
+    }
+    const recipient = context.recipients.find((candidate) => candidate.id === recipientId);
+    if (recipient) return { kind: 'recipient', recipient, doubt: null };
+  }
+  const ways: Array<[string, string | null]> = [
+    ['署名或反馈单位', content?.namedUnit ?? null],
+    ['文件名', fileNameUnit(file)],
+    ['标题', content?.title ?? null],
+  ];
+  for (const [way, text] of ways) {
+    const found = text ? findUnit(text, context) : null;
+    if (found) {
+      const doubt = found.certainty === 'uncertain' ? `按${way}“${text}”推断为${found.recipient.name}，请核对` : null;
+      return { kind: 'recipient', recipient: found.recipient, doubt };
+    }
+  }
+  const named = content?.namedUnit;
+  return {
+    kind: 'unmatched',
+    reason: named ? `“${named}”不在受文单位名单中` : '文件名和内容都没有写明是哪个单位',
+  };
+}
+
+function fileNameUnit(file: string): string {
+  return basename(file, extname(file)).replace(FILE_NAME_NOISE, '');
+}
+
+/** The whole text as a unit name, else the longest recipient name or alias written inside it. */
+function findUnit(text: string, context: IdentifyContext): ReturnType<typeof matchUnitName> {
+  const whole = matchUnitName(text, context.recipients, context.aliases);
+  if (whole) return whole;
+  let best: { recipient: Recipient; length: number } | null = null;
+  for (const recipient of context.recipients) {
+    for (const name of [recipient.name, ...recipient.aliases]) {
+      if (name.length >= 3 && text.includes(name) && name.length > (best?.length ?? 0)) best = { recipient, length: name.length };
+    }
+  }
+  return best ? { recipient: best.recipient, certainty: 'alias' } : null;
+}

@@ -1,0 +1,120 @@
+/**
+ * `gongwen track`: who has replied. Reads every file in the inbox (never changing it), attributes each to
+ * a recipient, and gives each recipient a status: the newest of its files decides.
+ */
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Recipient } from '../model/outline.js';
+import type { Reply, ReturnedContent, TrackReport, TrackedRecipient } from '../model/reply.js';
+import { ReturnedProblem, readReturnedFile } from '../readers/returned/index.js';
+import { loadAliasTable, type AliasTable } from '../units/index.js';
+import { loadManifest } from '../workspace.js';
+import { identify } from './identify.js';
+import { listInbox } from './inbox.js';
+
+export interface TrackOptions {
+  /** The day to judge lateness by, YYYY-MM-DD; today when absent. */
+  asOf?: string;
+  aliases?: AliasTable;
+}
+
+export interface Tracking {
+  report: TrackReport;
+  /** Every readable reply attributed to a recipient, oldest first. */
+  replies: Reply[];
+}
+
+interface Received {
+  file: string;
+  modified: string;
+  content: ReturnedContent | null;
+  problem: string | null;
+  doubt: string | null;
+}
+
+export async function trackWorkspace(workspace: string, options: TrackOptions = {}): Promise<Tracking> {
+  const manifest = await loadManifest(workspace);
+  const { outline } = manifest;
+  const aliases = options.aliases ?? loadAliasTable();
+  const asOf = options.asOf ?? today();
+  const recipients: Recipient[] = outline.recipients;
+  const listing = await listInbox(workspace, manifest.inbox);
+  const report: TrackReport = { asOf, deadline: outline.letter.deadline, recipients: [], unmatched: [], ignored: listing.ignored, secret: [] };
+  const received = new Map<string, Received[]>();
+  const context = { recipients, aliases, docNumber: outline.letter.docNumber?.text ?? null };
+
+  for (const file of listing.files) {
+    const path = join(workspace, file);
+    const modified = (await stat(path)).mtime.toISOString();
+    let content: ReturnedContent | null = null;
+    let problem: string | null = null;
+    try {
+      content = await readReturnedFile(path);
+    } catch (error) {
+      if (!(error instanceof ReturnedProblem)) throw error;
+      problem = error.message;
+    }
+    if (content && content.secrecyMarks.length > 0) report.secret.push({ file, marks: content.secrecyMarks });
+    const found = identify(file, content, context);
+    if (found.kind === 'unmatched') {
+      report.unmatched.push({ file, reason: problem ? `${problem}；${found.reason}` : found.reason });
+      continue;
+    }
+    const list = received.get(found.recipient.id) ?? [];
+    list.push({ file, modified, content, problem, doubt: found.doubt });
+    received.set(found.recipient.id, list);
+  }
+
+  const replies: Reply[] = [];
+  for (const recipient of recipients) {
+    const files = (received.get(recipient.id) ?? []).sort((a, b) => a.modified.localeCompare(b.modified) || a.file.localeCompare(b.file));
+    report.recipients.push(statusOf(recipient, files, asOf, outline.letter.deadline));
+    for (const entry of files) {
+      if (entry.content) replies.push({ file: entry.file, recipientId: recipient.id, modified: entry.modified, content: entry.content });
+    }
+  }
+  return { report, replies };
+}
+
+function statusOf(recipient: Recipient, files: Received[], asOf: string, deadline: string | null): TrackedRecipient {
+  const line: TrackedRecipient = { id: recipient.id, name: recipient.name, status: 'missing', files: files.map((f) => f.file), comments: 0, problems: [] };
+  line.problems.push(...files.flatMap((entry) => (entry.doubt ? [`${entry.file}：${entry.doubt}`] : [])));
+  const deciding = files.at(-1);
+  if (!deciding) {
+    line.status = deadline && asOf > deadline ? 'overdue' : 'missing';
+    return line;
+  }
+  const { content } = deciding;
+  if (!content) {
+    line.status = 'unreadable';
+    line.problems.push(`${deciding.file}：${deciding.problem ?? '无法读取'}，请对方重新发送`);
+    return line;
+  }
+  line.comments = content.comments.length;
+  if (!content.contentRead) {
+    line.status = 'commented';
+    line.problems.push(`${deciding.file}：内容未读取（此类文件只按文件名识别），请人工查看`);
+  } else if (content.comments.length > 0) {
+    line.status = 'commented';
+  } else if (content.noComment) {
+    line.status = 'no-comment';
+  } else if (content.kind === 'form') {
+    line.status = 'no-comment';
+    line.problems.push(`${deciding.file}：反馈表未填写意见，也未勾选“无意见”，请与对方确认`);
+  } else {
+    line.status = 'commented';
+    line.problems.push(`${deciding.file}：未找到分条意见，请人工查看`);
+  }
+  return line;
+}
+
+/** Today's date where the clerk is, as YYYY-MM-DD. */
+function today(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+/** 0 when every recipient has replied, 3 while any is outstanding (missing, overdue, unreadable). */
+export function trackExitCode(report: TrackReport): number {
+  return report.recipients.every((line) => line.status === 'commented' || line.status === 'no-comment') ? 0 : 3;
+}
