@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { MANIFEST_FILE, WORKSPACE_SCHEMA_VERSION, type Manifest } from './model/workspace.js';
 import { UserError } from './errors.js';
 
+/** A workspace's own unit aliases, added to the bundled table by every command that reads the workspace. */
+export const WORKSPACE_ALIASES_FILE = 'aliases.json';
+
 export async function loadManifest(workspace: string): Promise<Manifest> {
   let text: string;
   try {

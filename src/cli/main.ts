@@ -7,6 +7,7 @@ import { UserError } from '../errors.js';
 import { registerParse } from './commands/parse.js';
 import { registerCheck } from './commands/check.js';
 import { registerUnits } from './commands/units.js';
+import { registerTrack } from './commands/track.js';
 import { VERSION } from '../version.js';
 
 // A reader that stops early (`gongwen parse … | head`) closes the pipe: that is not an error.
@@ -27,6 +28,7 @@ const program = new Command('gongwen')
 registerParse(program);
 registerCheck(program);
 registerUnits(program);
+registerTrack(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -2,13 +2,14 @@
  * `gongwen track`: who has replied. Reads every file in the inbox (never changing it), attributes each to
  * a recipient, and gives each recipient a status: the newest of its files decides.
  */
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Recipient } from '../model/outline.js';
 import type { Reply, ReturnedContent, TrackReport, TrackedRecipient } from '../model/reply.js';
 import { ReturnedProblem, readReturnedFile } from '../readers/returned/index.js';
 import { loadAliasTable, type AliasTable } from '../units/index.js';
-import { loadManifest } from '../workspace.js';
+import { WORKSPACE_ALIASES_FILE, loadManifest } from '../workspace.js';
 import { identify } from './identify.js';
 import { listInbox } from './inbox.js';
 
@@ -35,7 +36,7 @@ interface Received {
 export async function trackWorkspace(workspace: string, options: TrackOptions = {}): Promise<Tracking> {
   const manifest = await loadManifest(workspace);
   const { outline } = manifest;
-  const aliases = options.aliases ?? loadAliasTable();
+  const aliases = options.aliases ?? (await workspaceAliases(workspace));
   const asOf = options.asOf ?? today();
   const recipients: Recipient[] = outline.recipients;
   const listing = await listInbox(workspace, manifest.inbox);
@@ -106,6 +107,12 @@ function statusOf(recipient: Recipient, files: Received[], asOf: string, deadlin
     line.problems.push(`${deciding.file}：未找到分条意见，请人工查看`);
   }
   return line;
+}
+
+/** The bundled alias table, plus the workspace's own additions (aliases.json beside the manifest). */
+async function workspaceAliases(workspace: string): Promise<AliasTable> {
+  const own = join(workspace, WORKSPACE_ALIASES_FILE);
+  return loadAliasTable(existsSync(own) ? [own] : []);
 }
 
 /** Today's date where the clerk is, as YYYY-MM-DD. */

@@ -1,0 +1,63 @@
+/** `gongwen track <workspace> [--as-of YYYY-MM-DD] [--json]`: who has replied; exit 3 while any is outstanding. */
+import chalk from 'chalk';
+import type { Command } from 'commander';
+import type { RecipientStatus, TrackReport } from '../../model/reply.js';
+import { UserError } from '../../errors.js';
+import { trackExitCode, trackWorkspace } from '../../tracking/index.js';
+import { renderTable } from '../table.js';
+
+const STATUS: Record<RecipientStatus, { label: string; colour: (text: string) => string }> = {
+  commented: { label: '已反馈', colour: chalk.green },
+  'no-comment': { label: '无意见', colour: chalk.green },
+  missing: { label: '未反馈', colour: chalk.yellow },
+  overdue: { label: '逾期未反馈', colour: chalk.red },
+  unreadable: { label: '文件无法读取', colour: chalk.red },
+};
+
+export function registerTrack(program: Command): void {
+  program
+    .command('track')
+    .description('跟踪回收：各单位是否已反馈、无意见、逾期，哪些文件无法读取或无法识别')
+    .argument('<workspace>', 'gongwen packets 生成的工作目录')
+    .option('--as-of <date>', '按哪一天判断是否逾期（YYYY-MM-DD，默认今天）')
+    .option('--json', '以 JSON 输出（供脚本使用）')
+    .action(async (workspace: string, options: { asOf?: string; json?: boolean }) => {
+      if (options.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/u.test(options.asOf)) {
+        throw new UserError(`--as-of 的日期格式应为 YYYY-MM-DD，例如 2024-10-19（收到的是“${options.asOf}”）。`);
+      }
+      const { report } = await trackWorkspace(workspace, { asOf: options.asOf });
+      process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report));
+      process.exitCode = trackExitCode(report);
+    });
+}
+
+export function renderReport(report: TrackReport): string {
+  const rows = [['序号', '单位', '状态', '意见', '文件'], ...report.recipients.map((line, index) => [
+    String(index + 1).padStart(2, '0'),
+    line.name,
+    STATUS[line.status].label,
+    line.status === 'commented' ? `${line.comments} 条` : '',
+    line.files.join('，'),
+  ])];
+  const table = renderTable(rows, (row, column, text) => {
+    const line = report.recipients[row - 1];
+    if (row === 0) return chalk.bold(text);
+    return column === 2 && line ? STATUS[line.status].colour(text) : text;
+  });
+  const count = (...statuses: RecipientStatus[]): number => report.recipients.filter((line) => statuses.includes(line.status)).length;
+  const total = report.recipients.length;
+  const lines = [
+    `截止日期 ${report.deadline ?? '（来函未写明）'}，统计日期 ${report.asOf}`,
+    table,
+    '',
+    chalk.bold(`已反馈 ${count('commented', 'no-comment')}/${total}，其中无意见 ${count('no-comment')}；未反馈 ${count('missing')}，逾期未反馈 ${count('overdue')}，文件无法读取 ${count('unreadable')}`),
+  ];
+  const problems = report.recipients.flatMap((line) => line.problems.map((problem) => `  ${line.name}：${problem}`));
+  if (problems.length > 0) lines.push('', chalk.bold('需要留意：'), ...problems);
+  if (report.secret.length > 0) {
+    lines.push('', chalk.red.bold('含密级标识的文件（请在涉密设备上处理，不纳入汇总）：'), ...report.secret.map((entry) => `  ${entry.file}（${entry.marks.join('、')}）`));
+  }
+  if (report.unmatched.length > 0) lines.push('', chalk.bold('无法对应到受文单位的文件：'), ...report.unmatched.map((entry) => `  ${entry.file}：${entry.reason}`));
+  if (report.ignored.length > 0) lines.push('', chalk.dim(`已忽略 ${report.ignored.length} 个临时或隐藏文件`));
+  return `${lines.join('\n')}\n`;
+}
