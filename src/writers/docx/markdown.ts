@@ -106,9 +106,9 @@ function styledParagraph(node: MdParagraph, style: BlockStyle, parts: DocumentPa
   if (style === '信函标志') {
     parts.letterhead = letterhead(toString(node).trim());
   } else if (style === '署名') {
-    const lines = toString(node).split('\n').map((line) => line.trimEnd()).filter((line) => line.trim() !== '');
+    const lines = toString(node).split('\n');
     if (lines.length !== 2) throw new TemplateProblem('“署名”样式的段落应有两行：第一行署名，第二行日期', node.position);
-    parts.body.push(...signatureBlock(lines[0]!.trim(), lines[1]!));
+    parts.body.push(...signatureBlock(lines[0]!.trim(), lines[1]!.trimEnd()));
   } else {
     parts.body.push(paragraphOf(style, node.children));
   }

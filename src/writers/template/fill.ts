@@ -34,7 +34,8 @@ function fillNode(node: Nodes, data: TemplateData, item: Item | null): void {
       // e.g. {{a_b_}}: Markdown took part of it as formatting, so it is no longer one piece of text.
       throw new TemplateProblem('占位符不完整：{{ 和 }} 之间只能写英文名称和“.”', node.position);
     }
-    node.value = node.value.replace(PLACEHOLDER, (_, inner: string) => resolve(inner.trim(), data, item, node));
+    // A value is one line of text: a line break in it would change the template's lines (署名 / 日期).
+    node.value = node.value.replace(PLACEHOLDER, (_, inner: string) => resolve(inner.trim(), data, item, node).replace(/\s*[\r\n]+\s*/gu, ' '));
   } else if (node.type === 'table') {
     node.children = node.children.flatMap((row) => fillRow(row, data, item));
   } else if ('children' in node) {
