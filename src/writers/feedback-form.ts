@@ -5,7 +5,7 @@ import { loadTemplates, renderDocx, type Templates } from './template/index.js';
 import { letterValues, recipientValues, tasksOf } from './values.js';
 
 /** The comment table has at least this many rows, and at least MIN_BLANK_ROWS empty ones after the tasks. */
-const MIN_COMMENT_ROWS = 6;
+const MIN_COMMENT_ROWS = 5;
 const MIN_BLANK_ROWS = 3;
 
 export async function feedbackForm(outline: Outline, recipient: Recipient, templates?: Templates): Promise<Uint8Array> {

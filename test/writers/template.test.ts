@@ -71,6 +71,15 @@ describe('table rows naming a list', () => {
   });
 });
 
+describe('check boxes', () => {
+  it('come from □ in the text, in a table cell too, and from task-list items', async () => {
+    const docx = await render('□同意　□不同意\n\n| □是 |\n| - |\n\n- [ ] 无意见\n- [x] 有意见');
+    expect(docx.document.match(/<w14:checkbox>/gu)).toHaveLength(5);
+    expect(docx.document.match(/<w14:checked w14:val="1"\/>/gu)).toHaveLength(1);
+    expect(docx.text.split('\n')).toEqual(['□同意　□不同意', '□是', '□无意见', '有意见']);
+  });
+});
+
 describe('layout comments', () => {
   it('set column widths in proportion, summing to the 版心', async () => {
     const docx = await render('<!-- 列宽：1:3 -->\n| a | b |\n| - | - |\n| c | d |');

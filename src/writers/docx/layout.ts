@@ -107,9 +107,9 @@ export function textRun(text: string, style: RunStyle, options: { lineBreakBefor
 }
 
 /** A check box a clerk ticks in Word or WPS (a w14 check-box content control): □ unticked, ☑ ticked. */
-export function checkBox(): CheckBox {
+export function checkBox(checked = false): CheckBox {
   return new CheckBox({
-    checked: false,
+    checked,
     checkedState: { value: '2611', font: TYPEFACE.宋体 },
     uncheckedState: { value: '25A1', font: TYPEFACE.宋体 },
   });
@@ -316,7 +316,7 @@ export function table(spec: TableSpec): Table {
         new TableRow({
           tableHeader: rowIndex === 0,
           cantSplit: true,
-          ...(rowIndex > 0 ? { height: { value: spec.rowLines * TABLE_ROW_LINE, rule: HeightRule.ATLEAST } } : {}),
+          ...(rowIndex > 0 ? { height: { value: Math.round(spec.rowLines * TABLE_ROW_LINE), rule: HeightRule.ATLEAST } } : {}),
           children: widths.map(
             (width, column) =>
               new TableCell({

@@ -45,6 +45,7 @@ interface Directives {
   tableSize?: TableSize;
 }
 
+const CHECK_BOX = '□';
 const DIRECTIVE = /^<!--\s*(样式|列宽|行高|字号)\s*[：:]\s*(.*?)\s*-->$/su;
 
 export function markdownToDocx(root: Root): DocumentParts {
@@ -126,7 +127,7 @@ function listParagraphs(list: List): Paragraph[] {
       const content = child.type === 'paragraph' ? runs(child.children, style) : [textRun(toString(child), style)];
       if (childIndex > 0) return paragraph('正文', content);
       const marker: ParagraphChild[] =
-        typeof item.checked === 'boolean' ? [checkBox()] : list.ordered ? [textRun(`${(list.start ?? 1) + index}.`, style)] : [];
+        typeof item.checked === 'boolean' ? [checkBox(item.checked)] : list.ordered ? [textRun(`${(list.start ?? 1) + index}.`, style)] : [];
       return paragraph('正文', [...marker, ...content]);
     }),
   );
@@ -148,12 +149,17 @@ function tableOf(node: MdTable, directives: Directives): Table {
   });
 }
 
+/** Each □ in the text is a check box a clerk can tick. */
+function withCheckBoxes(text: string, style: RunStyle): ParagraphChild[] {
+  return text.split(CHECK_BOX).flatMap((piece, index) => [...(index > 0 ? [checkBox()] : []), ...(piece === '' ? [] : [textRun(piece, style)])]);
+}
+
 /** Inline Markdown → runs: **strong** in 黑体, *emphasis* in 楷体; a soft line break joins the lines (Chinese). */
 function runs(nodes: PhrasingContent[], style: RunStyle): ParagraphChild[] {
   return nodes.flatMap((node): ParagraphChild[] => {
     switch (node.type) {
       case 'text':
-        return [textRun(node.value.replace(/[ \t]*\n[ \t]*/gu, ''), style)];
+        return withCheckBoxes(node.value.replace(/[ \t]*\n[ \t]*/gu, ''), style);
       case 'strong':
         return runs(node.children, { ...style, face: '黑体' });
       case 'emphasis':
