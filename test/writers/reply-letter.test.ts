@@ -29,6 +29,13 @@ describe('复函 of 省科技厅', () => {
     expect(lines.slice(closing + 1, closing + 3)).toEqual(['省科技厅', '　　　　年　　月　　日']);
   });
 
+  it('keeps 特此函复 on the page of the 署名, and the 署名 with its date (no page holds only a signature)', () => {
+    const paragraphs = [...reply.document.matchAll(/<w:p>[\s\S]*?<\/w:p>/gu)].map(([paragraph]) => paragraph);
+    const closing = paragraphs.findIndex((paragraph) => paragraph.includes('特此函复'));
+    expect(paragraphs[closing]).toContain('<w:keepNext/>');
+    expect(paragraphs[closing + 1]).toContain('<w:keepNext/>');
+  });
+
   it('leaves a place for the comments, without words the tracker would read as 无意见', () => {
     expect(reply.text).toContain('请在此逐条填写修改意见');
     expect(reply.text).not.toMatch(/无(?:修改|不同|其他)?意见|没有(?:修改|不同)?意见/u);

@@ -160,12 +160,13 @@ export function runStyleOf(kind: ParagraphKind): RunStyle {
 }
 
 /** A paragraph of one kind, on the 22-line grid (exact line pitch). */
-export function paragraph(kind: ParagraphKind, children: ParagraphChild[]): Paragraph {
+export function paragraph(kind: ParagraphKind, children: ParagraphChild[], options: { keepNext?: boolean } = {}): Paragraph {
   const spec: ParagraphKindSpec = PARAGRAPH_KINDS[kind];
   return new Paragraph({
     alignment: spec.alignment,
     indent: { firstLine: spec.firstLine ?? 0, ...(spec.right ? { right: spec.right } : {}) },
     spacing: onGrid(spec.before ?? 0, spec.after ?? 0),
+    ...(options.keepNext ? { keepNext: true } : {}),
     children,
   });
 }

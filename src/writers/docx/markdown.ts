@@ -49,16 +49,21 @@ const CHECK_BOX = '□';
 const DIRECTIVE = /^<!--\s*(样式|列宽|行高|字号)\s*[：:]\s*(.*?)\s*-->$/su;
 
 export function markdownToDocx(root: Root): DocumentParts {
-  const parts: DocumentParts = { title: '', letterhead: null, body: [] };
+  const blocks: { node: RootContent; directives: Directives }[] = [];
   let pending: Directives = {};
   for (const node of root.children) {
     if (node.type === 'html') {
       pending = { ...pending, ...directiveOf(node.value, node) };
-      continue;
+    } else {
+      blocks.push({ node, directives: pending });
+      pending = {};
     }
-    block(node, pending, parts);
-    pending = {};
   }
+  const parts: DocumentParts = { title: '', letterhead: null, body: [] };
+  blocks.forEach(({ node, directives }, index) => {
+    // The paragraph before the 署名 stays on its page: no page holds only a signature (7.3.5.5).
+    block(node, directives, blocks[index + 1]?.directives.style === '署名', parts);
+  });
   return parts;
 }
 
@@ -81,14 +86,14 @@ function directiveOf(html: string, node: Nodes): Directives {
   return key === '列宽' ? { widths: numbers } : { rowLines: numbers[0]! };
 }
 
-function block(node: RootContent, directives: Directives, parts: DocumentParts): void {
+function block(node: RootContent, directives: Directives, keepNext: boolean, parts: DocumentParts): void {
   switch (node.type) {
     case 'heading':
       if (node.depth === 1 && parts.title === '') parts.title = toString(node);
       parts.body.push(paragraphOf(node.depth === 1 ? '标题' : node.depth === 2 ? '一级标题' : node.depth === 3 ? '二级标题' : '正文', node.children));
       return;
     case 'paragraph':
-      styledParagraph(node, directives.style ?? '正文', parts);
+      styledParagraph(node, directives.style ?? '正文', keepNext, parts);
       return;
     case 'list':
       parts.body.push(...listParagraphs(node));
@@ -103,7 +108,7 @@ function block(node: RootContent, directives: Directives, parts: DocumentParts):
   }
 }
 
-function styledParagraph(node: MdParagraph, style: BlockStyle, parts: DocumentParts): void {
+function styledParagraph(node: MdParagraph, style: BlockStyle, keepNext: boolean, parts: DocumentParts): void {
   if (style === '信函标志') {
     parts.letterhead = letterhead(toString(node).trim());
   } else if (style === '署名') {
@@ -111,12 +116,12 @@ function styledParagraph(node: MdParagraph, style: BlockStyle, parts: DocumentPa
     if (lines.length !== 2) throw new TemplateProblem('“署名”样式的段落应有两行：第一行署名，第二行日期', node.position);
     parts.body.push(...signatureBlock(lines[0]!.trim(), lines[1]!.trimEnd()));
   } else {
-    parts.body.push(paragraphOf(style, node.children));
+    parts.body.push(paragraphOf(style, node.children, keepNext));
   }
 }
 
-function paragraphOf(kind: ParagraphKind, children: PhrasingContent[]): Paragraph {
-  return paragraph(kind, runs(children, runStyleOf(kind)));
+function paragraphOf(kind: ParagraphKind, children: PhrasingContent[], keepNext = false): Paragraph {
+  return paragraph(kind, runs(children, runStyleOf(kind)), { keepNext });
 }
 
 /** A task-list item starts with a check box; an ordered item with its number; other items are plain 正文. */
