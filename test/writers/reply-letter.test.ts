@@ -37,7 +37,7 @@ describe('复函 of 省科技厅', () => {
   });
 
   it('leaves a place for the comments, without words the tracker would read as 无意见', () => {
-    expect(reply.text).toContain('请在此逐条填写修改意见');
+    expect(reply.text).toContain('（请逐条填写修改意见，编号用“一、”“二、”……）');
     expect(reply.text).not.toMatch(/无(?:修改|不同|其他)?意见|没有(?:修改|不同)?意见/u);
   });
 
