@@ -8,6 +8,7 @@ import { registerParse } from './commands/parse.js';
 import { registerCheck } from './commands/check.js';
 import { registerUnits } from './commands/units.js';
 import { registerTrack } from './commands/track.js';
+import { registerPackets } from './commands/packets.js';
 import { VERSION } from '../version.js';
 
 // A reader that stops early (`gongwen parse … | head`) closes the pipe: that is not an error.
@@ -28,6 +29,7 @@ const program = new Command('gongwen')
 registerParse(program);
 registerCheck(program);
 registerUnits(program);
+registerPackets(program);
 registerTrack(program);
 
 try {
