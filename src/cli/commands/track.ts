@@ -36,7 +36,7 @@ export function renderReport(report: TrackReport): string {
     String(index + 1).padStart(2, '0'),
     line.name,
     STATUS[line.status].label,
-    line.status === 'commented' ? `${line.comments} 条` : '',
+    line.status === 'commented' ? (line.comments > 0 ? `${line.comments} 条` : '见文件') : '',
     line.files.join('，'),
   ])];
   const table = renderTable(rows, (row, column, text) => {
