@@ -73,16 +73,25 @@ function withoutTitle(blocks: Block[]): Block[] {
   return title < 0 ? blocks : blocks.filter((_, index) => index !== title);
 }
 
-/** Numbering that restarts under each heading gives the same number twice: qualify it by its heading. */
+/**
+ * Numbering that restarts gives the same number twice: qualify it by its heading (一.1) when it restarts
+ * under each heading, and by its attachment (1（附件2）) when two attachments number their own tasks.
+ */
 function numberDuplicateTasks(tasks: Outline['tasks']): void {
-  const counts = new Map<string, number>();
-  for (const task of tasks) counts.set(task.number, (counts.get(task.number) ?? 0) + 1);
+  const duplicated = (key: (task: Outline['tasks'][number]) => string): Set<string> => {
+    const counts = new Map<string, number>();
+    for (const task of tasks) counts.set(key(task), (counts.get(key(task)) ?? 0) + 1);
+    return new Set([...counts].filter(([, count]) => count > 1).map(([value]) => value));
+  };
+  const inOneAttachment = (task: Outline['tasks'][number]): string => `${task.attachment}/${task.number}`;
+  const restarted = duplicated(inOneAttachment);
   for (const task of tasks) {
-    const parent = task.path.at(-1);
-    if ((counts.get(task.number) ?? 0) > 1 && parent) {
-      const parentNumber = /^（?([〇零一二三四五六七八九十百两\d]+)/u.exec(parent)?.[1];
-      if (parentNumber) task.number = `${parentNumber}.${task.number}`;
-    }
+    const parentNumber = /^（?([〇零一二三四五六七八九十百两\d]+)/u.exec(task.path.at(-1) ?? '')?.[1];
+    if (restarted.has(inOneAttachment(task)) && parentNumber) task.number = `${parentNumber}.${task.number}`;
+  }
+  const acrossAttachments = duplicated((task) => task.number);
+  for (const task of tasks) {
+    if (acrossAttachments.has(task.number) && task.attachment !== null) task.number = `${task.number}（附件${task.attachment}）`;
   }
 }
 

@@ -7,7 +7,10 @@
 import { MappedText } from '../text/mapped.js';
 import type { Block, ParagraphBlock } from './blocks.js';
 import { DATE_LINE } from './dates.js';
-import { ATTACHMENT_HEADING, CLOSING_FORMULA, ORGANISATION_NAME, RESPONSIBILITY_LABEL, TERMINAL_PUNCTUATION, outlineNumberOf } from './patterns.js';
+import {
+  ATTACHMENT_HEADING, CLOSING_FORMULA, COPY_NUMBER, ORGANISATION_NAME, RESPONSIBILITY_LABEL, SECRECY, TERMINAL_PUNCTUATION, URGENCY,
+  outlineNumberOf,
+} from './patterns.js';
 
 /** A join never builds a paragraph longer than this (an unclosed bracket must not swallow a letter). */
 const MAX_JOINED_LENGTH = 4000;
@@ -44,6 +47,7 @@ function startsStructure(text: string): boolean {
   return (
     outlineNumberOf(text) !== null ||
     ATTACHMENT_HEADING.test(text) ||
+    (URGENCY.test(text) && text.length <= 4) ||
     /^附\s*件\s*[：:]/u.test(text) ||
     DATE_LINE.test(text) ||
     /^第[〇零一二三四五六七八九十百\d]+[条章节]/u.test(text) ||
@@ -52,9 +56,18 @@ function startsStructure(text: string): boolean {
   );
 }
 
-/** Lines that are complete by themselves: dates, numbers, one-word marks. */
+/** Lines that are complete by themselves: dates, numbers, 版头 marks, attachment headings, closing words. */
 function standsAlone(text: string): boolean {
-  return DATE_LINE.test(text) || /^\d{1,6}$/u.test(text) || CLOSING_FORMULA.test(text);
+  return (
+    DATE_LINE.test(text) ||
+    /^\d{1,6}$/u.test(text) ||
+    COPY_NUMBER.test(text) ||
+    SECRECY.test(text) ||
+    (URGENCY.test(text) && text.length <= 4) ||
+    /文件$/u.test(text) ||
+    ATTACHMENT_HEADING.test(text) ||
+    CLOSING_FORMULA.test(text)
+  );
 }
 
 function endsParagraph(text: string): boolean {

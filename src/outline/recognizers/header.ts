@@ -6,14 +6,11 @@ import type { DocNumber, Letter, Position } from '../../model/outline.js';
 import type { Block, ParagraphBlock } from '../blocks.js';
 import { DATE } from '../dates.js';
 import type { DiagnosticSink } from '../diagnostics.js';
-import { DOCUMENT_KINDS, ORGANISATION_NAME } from '../patterns.js';
+import { COPY_NUMBER, DOCUMENT_KINDS, ORGANISATION_NAME, SECRECY, URGENCY } from '../patterns.js';
 import { splitUnitText } from './units-text.js';
 
 /** 闽扶协函〔2024〕8号, 环发[2007]163號, 某政办发（2025）12号, 【】 too. */
 const DOC_NUMBER = /([\u4e00-\u9fff]{1,16}?)\s*[〔\[［【（]\s*((?:19|20)\d{2})\s*[〕\]］】）]\s*第?\s*(\d{1,5})\s*[号號]/u;
-const COPY_NUMBER = /^(?:份号[：:]?)?(\d{6})$/u;
-const SECRECY = /^(绝密|机密|秘密)(★\S{0,8})?/u;
-const URGENCY = /(特急|加急|特提|平急)$/u;
 const SIGNERS = /签\s*发\s*人[：:]\s*(.+)$/u;
 const LETTERHEAD = /^(.{2,40}?)(文件|公函)$/u;
 /** The last word of a 主送 line names a kind of office (单位, 厅, 政府 …), perhaps with a bracketed （局）. */

@@ -164,7 +164,11 @@ const COLUMN_PATTERNS = {
 } as const;
 
 function tableTasks(table: TableBlock, attachment: number | null): Task[] {
-  const [header, ...rows] = table.rows;
+  // A Word table without a marked header row reaches mdast with an empty first row: the header is the
+  // first row with words in it.
+  const headerIndex = table.rows.findIndex((row) => row.some((cell) => cell.text !== ''));
+  const header = table.rows[headerIndex];
+  const rows = table.rows.slice(headerIndex + 1);
   if (!header) return [];
   const column = (pattern: RegExp, except: number[] = []): number =>
     header.findIndex((cell, index) => !except.includes(index) && pattern.test(cell.text));
