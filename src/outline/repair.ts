@@ -6,7 +6,7 @@
  */
 import { MappedText } from '../text/mapped.js';
 import type { Block, ParagraphBlock } from './blocks.js';
-import { DATE_LINE } from './dates.js';
+import { DATE_LINE } from '../text/dates.js';
 import {
   ATTACHMENT_HEADING, CLOSING_FORMULA, COPY_NUMBER, ORGANISATION_NAME, RESPONSIBILITY_LABEL, SECRECY, TERMINAL_PUNCTUATION, URGENCY,
   outlineNumberOf,

@@ -4,7 +4,7 @@
  */
 import type { Contact, Letter } from '../../model/outline.js';
 import type { Block } from '../blocks.js';
-import { DATE, findDates } from '../dates.js';
+import { DATE, findDates } from '../../text/dates.js';
 import type { DiagnosticSink } from '../diagnostics.js';
 
 const BEFORE = '(?:之前|以前|前)';

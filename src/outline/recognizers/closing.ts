@@ -3,7 +3,7 @@
  */
 import type { AttachmentNote, Letter, Position } from '../../model/outline.js';
 import type { Block, ParagraphBlock } from '../blocks.js';
-import { DATE, parseDate } from '../dates.js';
+import { DATE, parseDate } from '../../text/dates.js';
 import type { DiagnosticSink } from '../diagnostics.js';
 import { ATTACHMENT_NOTE, ORGANISATION_NAME, RESPONSIBILITY_LABEL, outlineNumberOf } from '../patterns.js';
 

@@ -4,7 +4,7 @@
  */
 import type { DocNumber, Letter, Position } from '../../model/outline.js';
 import type { Block, ParagraphBlock } from '../blocks.js';
-import { DATE } from '../dates.js';
+import { DATE } from '../../text/dates.js';
 import type { DiagnosticSink } from '../diagnostics.js';
 import { COPY_NUMBER, DOCUMENT_KINDS, ORGANISATION_NAME, SECRECY, URGENCY } from '../patterns.js';
 import { splitUnitText } from './units-text.js';

@@ -2,7 +2,7 @@
 import type { Letter } from '../../model/outline.js';
 import { MappedText } from '../../text/mapped.js';
 import type { ParagraphBlock } from '../blocks.js';
-import { DATE, parseDate } from '../dates.js';
+import { DATE, parseDate } from '../../text/dates.js';
 import { splitUnitText } from './units-text.js';
 
 const COPY_TO = /^抄\s*送[：:]\s*(.*)$/u;

@@ -6,7 +6,7 @@
 import type { Responsibility, ResponsibleUnit, Task } from '../../model/outline.js';
 import type { MappedText } from '../../text/mapped.js';
 import type { Block, TableBlock } from '../blocks.js';
-import { parseDate } from '../dates.js';
+import { parseDate } from '../../text/dates.js';
 import type { DiagnosticSink } from '../diagnostics.js';
 import { RESPONSIBILITY_LABEL, outlineNumberOf, type OutlineLevel } from '../patterns.js';
 import { headingOf } from './attachments.js';

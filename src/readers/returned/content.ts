@@ -4,6 +4,7 @@
  */
 import type { Comment, ReturnedContent } from '../../model/reply.js';
 import { MappedText } from '../../text/mapped.js';
+import { DATE_LINE } from '../../text/dates.js';
 import { normalizeText } from '../../text/normalize.js';
 import { CHECKED, type DocxBlock } from './ooxml.js';
 
@@ -11,7 +12,6 @@ const SECRECY_MARKS = /(绝密|机密|秘密\s*★|工作秘密|内部资料)/gu
 const TICKED_NO_COMMENT = new RegExp(`[${CHECKED}☒√✓✔■▣●]\\s*无(?:修改)?意见`, 'u');
 const NO_COMMENT_WORDS = /无(?:修改|不同|其他)?意见|没有(?:修改|不同)?意见|无异议/u;
 const NUMBERED_ITEM = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[.．、](?!\d)|（\d{1,2}）)/u;
-const DATE_LINE = /^(?:\d{4}|[〇零○一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日$/u;
 /** Words in a comment that name the clause it is about: 第3条, 第三条, 任务3, 第二部分, （一）. */
 const CLAUSE = /(第[一二三四五六七八九十百\d]+[条章节项部分]+|任务\s*\d+|第\d+项任务|[一二三四五六七八九十]+、[^，。；]{0,20}|（[一二三四五六七八九十]+）)/u;
 
