@@ -26,6 +26,8 @@ describe('letters of other shapes', () => {
     ]);
     expect(units(outline.tasks[0])).toEqual(['牵头单位:市数据管理局', '配合单位:市发展改革委', '配合单位:工信局', '配合单位:财政局']);
     expect(outline.tasks[0]?.responsibleUnits[0]).toMatchObject({ line: 25 });
+    // `1. …` lines that Markdown reads as a list keep their numbers.
+    expect(outline.attachments[0]?.sections.map((section) => section.heading)).toEqual(['1.各牵头单位为第一责任单位', '2.配合单位按职责分工做好相关工作']);
   });
 
   it('a 函 with [2023] brackets and a date in Chinese numerals', async () => {
