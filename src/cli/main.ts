@@ -2,6 +2,7 @@
  * The `gongwen` program: a thin layer over the library. Each command lives in ./commands and only wires
  * options to a library function and formats its result.
  */
+import chalk from 'chalk';
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../errors.js';
 import { registerParse } from './commands/parse.js';
@@ -10,6 +11,9 @@ import { registerUnits } from './commands/units.js';
 import { registerTrack } from './commands/track.js';
 import { registerPackets } from './commands/packets.js';
 import { VERSION } from '../version.js';
+
+// https://no-color.org: any non-empty NO_COLOR turns colours off (chalk only looks at FORCE_COLOR).
+if (process.env['NO_COLOR']) chalk.level = 0;
 
 // A reader that stops early (`gongwen parse … | head`) closes the pipe: that is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -102,3 +102,12 @@ function write(name: string, data: string | Buffer): string {
   writeFileSync(path, data);
   return path;
 }
+
+describe('colours', () => {
+  it('are off with NO_COLOR even when colour is forced by the terminal', () => {
+    const run = gongwen(['parse', SAMPLE], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } });
+    expect(run.stdout).not.toMatch(/\u001b\[/u);
+    const coloured = gongwen(['parse', SAMPLE], { env: { NO_COLOR: '', FORCE_COLOR: '1' } });
+    expect(coloured.stdout).toMatch(/\u001b\[/u);
+  });
+});
