@@ -21,7 +21,7 @@ export type ReturnedKind = 'form' | 'letter' | 'pdf' | 'opaque';
 export interface ReturnedContent {
   kind: ReturnedKind;
   /** Identifiers a gongwen form carries in its custom document properties. */
-  properties: { docNumber: string | null; recipientId: string | null };
+  properties: { docNumber: string | null; recipientId: string | null; recipientName: string | null };
   /** The unit the file names as its sender: 反馈单位 line, or a letter's 署名. */
   namedUnit: string | null;
   /** Title or first line, used as a last way to recognise the sender. */

@@ -22,14 +22,14 @@ export interface IdentifyContext {
 const FILE_NAME_NOISE = /意见反馈表|反馈意见表|反馈意见|反馈表|意见建议|意见|复函|回函|回复|反馈|的|关于|对|扫描件|扫描|盖章版?|终稿|定稿|修改稿|副本|\(\d+\)|（\d+）|[-_—\s.·+]|\d+/gu;
 
 export function identify(file: string, content: ReturnedContent | null, context: IdentifyContext): Identification {
-  const { recipientId, docNumber } = content?.properties ?? { recipientId: null, docNumber: null };
-  if (recipientId) {
-    if (docNumber && context.docNumber && docNumber !== context.docNumber) {
-      return { kind: 'unmatched', reason: `是另一份来函（${docNumber}）的反馈表` };
-    }
-    const recipient = context.recipients.find((candidate) => candidate.id === recipientId);
-    if (recipient) return { kind: 'recipient', recipient, doubt: null };
+  const { recipientId, recipientName, docNumber } = content?.properties ?? { recipientId: null, recipientName: null, docNumber: null };
+  if (docNumber && context.docNumber && docNumber !== context.docNumber) {
+    return { kind: 'unmatched', reason: `是另一份来函（${docNumber}）的${content?.kind === 'form' ? '反馈表' : '复函'}` };
   }
+  // Our own documents name their recipient inside: the form by id, the reply letter by name.
+  const own = context.recipients.find((candidate) => candidate.id === recipientId)
+    ?? context.recipients.find((candidate) => candidate.name === recipientName);
+  if (own) return { kind: 'recipient', recipient: own, doubt: null };
   const ways: Array<[string, string | null]> = [
     ['署名或反馈单位', content?.namedUnit ?? null],
     ['文件名', fileNameUnit(file)],

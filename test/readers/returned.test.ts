@@ -62,7 +62,7 @@ describe('a filled-in form', () => {
   it('gives its properties, its 反馈单位, and only the rows that hold a comment', async () => {
     const content = await readReturnedFile(write('反馈表(1).docx', form(p('□无意见'), row('1', '任务3 深化科技创新', '', '建议增加成果转化中心', '便于落地') + row('2', '任务4', '', '', ''))));
     expect(content.kind).toBe('form');
-    expect(content.properties).toEqual({ docNumber: '闽扶协函〔2024〕8号', recipientId: 'r04' });
+    expect(content.properties).toEqual({ docNumber: '闽扶协函〔2024〕8号', recipientId: 'r04', recipientName: null });
     expect(content.namedUnit).toBe('省科技厅');
     expect(content.comments).toEqual([{ clause: '任务3 深化科技创新', original: null, suggestion: '建议增加成果转化中心', reason: '便于落地' }]);
     expect(content.noComment).toBe(false);

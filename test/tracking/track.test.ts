@@ -48,6 +48,8 @@ beforeAll(async () => {
   // 省发改委's file arrived truncated; 省工信厅 sent an .ofd that cannot be read.
   drop('发改委反馈表.docx', form('02-省发改委').subarray(0, 3000));
   drop('工信厅.ofd', 'OFD');
+  // 省农科院 returns the 复函 gongwen made for it, renamed, without writing anything into it.
+  drop('回函.docx', readFileSync(join(workspace, 'packets', '16-省农科院', '复函.docx')));
   // A form of another letter, a notice naming nobody, and what Word and Windows leave behind.
   drop('反馈表(2).docx', fillForm(form('10-省商务厅'), { noComment: true, docNumber: '闽扶协函〔2024〕9号' }));
   copyFileSync(fixture('replies/教育厅复函.docx'), join(inbox, '~$复函.docx'));
@@ -83,6 +85,11 @@ describe('gongwen track on an inbox as it arrives', () => {
     expect(line('省工信厅')?.problems.join()).toContain('内容未读取');
   });
 
+  it('knows its own 复函 by the unit it was made for, and asks the clerk to look when it holds no comment', () => {
+    expect(line('省农科院')).toMatchObject({ status: 'commented', files: ['回收/回函.docx'] });
+    expect(line('省农科院')?.problems.join()).toContain('未找到分条意见');
+  });
+
   it('keeps files from nobody on the list apart, with the reason, and ignores lock files', () => {
     expect(report.unmatched).toEqual([{ file: '回收/反馈表(2).docx', reason: '是另一份来函（闽扶协函〔2024〕9号）的反馈表' }]);
     expect(report.ignored).toEqual(['回收/Thumbs.db', '回收/~$复函.docx']);
@@ -105,7 +112,7 @@ describe('the track command', () => {
     const run = gongwen(['track', workspace, '--as-of', '2024-10-19']);
     expect(run.status).toBe(3);
     expect(run.stdout).toMatch(/04\s+省科技厅\s+已反馈\s+3 条\s+回收\/科技厅反馈意见\.docx/u);
-    expect(run.stdout).toContain('已反馈 6/30，其中无意见 3；未反馈 0，逾期未反馈 23，文件无法读取 1');
+    expect(run.stdout).toContain('已反馈 7/30，其中无意见 3；未反馈 0，逾期未反馈 22，文件无法读取 1');
     expect(run.stdout).toContain('回收/反馈表(2).docx：是另一份来函');
   });
 

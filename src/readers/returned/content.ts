@@ -18,6 +18,7 @@ const CLAUSE = /(第[一二三四五六七八九十百\d]+[条章节项部分]+|
 export interface Properties {
   docNumber: string | null;
   recipientId: string | null;
+  recipientName: string | null;
 }
 
 export function contentOfDocx(blocks: DocxBlock[], properties: Properties): ReturnedContent {

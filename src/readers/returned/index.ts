@@ -45,6 +45,7 @@ function readDocx(bytes: Uint8Array): ReturnedContent {
     return contentOfDocx(readDocumentXml(decoder.decode(readEntry(bytes, document))), {
       docNumber: properties.get(DOCUMENT_PROPERTY.docNumber) ?? null,
       recipientId: properties.get(DOCUMENT_PROPERTY.recipientId) ?? null,
+      recipientName: properties.get(DOCUMENT_PROPERTY.recipientName) ?? null,
     });
   } catch (error) {
     if (error instanceof ReturnedProblem) throw error;
@@ -73,7 +74,7 @@ function opaque(kind: 'opaque' | 'pdf' = 'opaque'): ReturnedContent {
 }
 
 function emptyProperties(): Properties {
-  return { docNumber: null, recipientId: null };
+  return { docNumber: null, recipientId: null, recipientName: null };
 }
 
 function startsWith(bytes: Uint8Array, prefix: string): boolean {
