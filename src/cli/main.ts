@@ -10,6 +10,8 @@ import { registerCheck } from './commands/check.js';
 import { registerUnits } from './commands/units.js';
 import { registerTrack } from './commands/track.js';
 import { registerPackets } from './commands/packets.js';
+import { registerRemind } from './commands/remind.js';
+import { registerSummary } from './commands/summary.js';
 import { VERSION } from '../version.js';
 
 // https://no-color.org: any non-empty NO_COLOR turns colours off (chalk only looks at FORCE_COLOR).
@@ -35,6 +37,8 @@ registerCheck(program);
 registerUnits(program);
 registerPackets(program);
 registerTrack(program);
+registerRemind(program);
+registerSummary(program);
 
 try {
   await program.parseAsync(process.argv);

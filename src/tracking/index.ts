@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Recipient } from '../model/outline.js';
+import type { Manifest } from '../model/workspace.js';
 import type { Reply, ReturnedContent, TrackReport, TrackedRecipient } from '../model/reply.js';
 import { ReturnedProblem, readReturnedFile } from '../readers/returned/index.js';
 import { loadAliasTable, type AliasTable } from '../units/index.js';
@@ -20,6 +21,7 @@ export interface TrackOptions {
 }
 
 export interface Tracking {
+  manifest: Manifest;
   report: TrackReport;
   /** Every readable reply attributed to a recipient, oldest first. */
   replies: Reply[];
@@ -74,7 +76,7 @@ export async function trackWorkspace(workspace: string, options: TrackOptions = 
       if (entry.content) replies.push({ file: entry.file, recipientId: recipient.id, modified: entry.modified, content: entry.content });
     }
   }
-  return { report, replies };
+  return { manifest, report, replies };
 }
 
 function statusOf(recipient: Recipient, files: Received[], asOf: string, deadline: string | null): TrackedRecipient {

@@ -25,6 +25,10 @@ const cases: Array<[string[], RegExp]> = [
   [['track'], /缺少参数/u],
   [['track', scratch], /不是 gongwen 工作目录/u],
   [['track', missing, '--as-of', 'tomorrow'], /YYYY-MM-DD/u],
+  [['remind'], /缺少参数/u],
+  [['remind', scratch], /不是 gongwen 工作目录/u],
+  [['summary', scratch], /不是 gongwen 工作目录/u],
+  [['summary', missing, '--as-of', '2024-02-30x'], /YYYY-MM-DD/u],
 ];
 
 describe('commands with bad arguments', () => {

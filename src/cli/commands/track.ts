@@ -2,7 +2,7 @@
 import chalk from 'chalk';
 import type { Command } from 'commander';
 import type { RecipientStatus, TrackReport } from '../../model/reply.js';
-import { UserError } from '../../errors.js';
+import { asOfOption } from '../options.js';
 import { trackExitCode, trackWorkspace } from '../../tracking/index.js';
 import { renderTable } from '../table.js';
 
@@ -19,12 +19,9 @@ export function registerTrack(program: Command): void {
     .command('track')
     .description('跟踪回收：各单位是否已反馈、无意见、逾期，哪些文件无法读取或无法识别')
     .argument('<workspace>', 'gongwen packets 生成的工作目录')
-    .option('--as-of <date>', '按哪一天判断是否逾期（YYYY-MM-DD，默认今天）')
+    .addOption(asOfOption())
     .option('--json', '以 JSON 输出（供脚本使用）')
     .action(async (workspace: string, options: { asOf?: string; json?: boolean }) => {
-      if (options.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/u.test(options.asOf)) {
-        throw new UserError(`--as-of 的日期格式应为 YYYY-MM-DD，例如 2024-10-19（收到的是“${options.asOf}”）。`);
-      }
       const { report } = await trackWorkspace(workspace, { asOf: options.asOf });
       process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report));
       process.exitCode = trackExitCode(report);

@@ -1,0 +1,24 @@
+/** `gongwen remind <workspace> [--as-of YYYY-MM-DD] [--templates dir]`: 催办通知 for each outstanding unit. */
+import type { Command } from 'commander';
+import { asOfOption } from '../options.js';
+
+export function registerRemind(program: Command): void {
+  program
+    .command('remind')
+    .description('为尚未反馈（或文件无法读取）的单位生成催办通知和催报名单，放在工作目录的 催办/ 下')
+    .argument('<workspace>', 'gongwen packets 生成的工作目录')
+    .addOption(asOfOption())
+    .option('--templates <dir>', '使用本单位的模板文件夹（其中没有的模板用自带的）')
+    .action(async (workspace: string, options: { asOf?: string; templates?: string }) => {
+      const { createReminders } = await import('../../remind/index.js');
+      const reminders = await createReminders(workspace, { asOf: options.asOf, templatesDir: options.templates });
+      if (reminders.outstanding.length === 0) {
+        process.stdout.write(`截至 ${reminders.asOf}，所有单位均已反馈，无需催办。\n`);
+        return;
+      }
+      process.stdout.write(
+        `截至 ${reminders.asOf}，${reminders.outstanding.length} 个单位需要催办：${reminders.outstanding.map((line) => line.recipient.name).join('、')}。\n` +
+          `已生成 ${reminders.outstanding.length} 份催办通知和催报名单，在 ${workspace}/催办/${reminders.asOf}/。\n`,
+      );
+    });
+}
