@@ -1,7 +1,7 @@
 /** Options several commands share. */
 import { Option } from 'commander';
 import { UserError } from '../errors.js';
-import { loadAliasTable, type AliasTable } from '../units/index.js';
+import type { AliasTable } from '../units/index.js';
 
 /** `--aliases <file>`: an office's own unit aliases, added to the bundled table. May be given more than once. */
 export function aliasesOption(): Option {
@@ -19,6 +19,7 @@ export function asOfOption(): Option {
   });
 }
 
-export function aliasTableFrom(files: string[] | undefined): AliasTable {
+export async function aliasTableFrom(files: string[] | undefined): Promise<AliasTable> {
+  const { loadAliasTable } = await import('../units/index.js');
   return loadAliasTable(files ?? []);
 }

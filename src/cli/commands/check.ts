@@ -1,6 +1,5 @@
 /** `gongwen check <letter>`: every diagnostic, exit 1 when there are errors. */
 import type { Command } from 'commander';
-import { parseLetter } from '../../outline/parse.js';
 import { aliasTableFrom, aliasesOption } from '../options.js';
 import { formatDiagnostic, sortDiagnostics, summarize } from '../report.js';
 
@@ -11,7 +10,8 @@ export function registerCheck(program: Command): void {
     .argument('<letter>', '来函文件（.pdf、.txt、.md、.docx）')
     .addOption(aliasesOption())
     .action(async (letter: string, options: { aliases?: string[] }) => {
-      const outline = await parseLetter(letter, { aliases: aliasTableFrom(options.aliases) });
+      const { parseLetter } = await import('../../outline/parse.js');
+      const outline = await parseLetter(letter, { aliases: await aliasTableFrom(options.aliases) });
       const diagnostics = sortDiagnostics(outline.diagnostics);
       for (const diagnostic of diagnostics) process.stdout.write(`${formatDiagnostic(letter, diagnostic)}\n`);
       process.stdout.write(`${letter}：${summarize(diagnostics)}\n`);

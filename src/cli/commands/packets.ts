@@ -2,7 +2,6 @@
 import type { Command } from 'commander';
 import { UserError } from '../../errors.js';
 import { DEFAULT_INBOX } from '../../model/workspace.js';
-import { parseLetter } from '../../outline/parse.js';
 import { aliasTableFrom, aliasesOption } from '../options.js';
 
 interface PacketsCommandOptions {
@@ -23,7 +22,8 @@ export function registerPackets(program: Command): void {
     .addOption(aliasesOption())
     .action(async (letter: string, options: PacketsCommandOptions) => {
       if (!options.output) throw new UserError('请用 -o 指定工作目录，例如：gongwen packets 来函.txt -o 征求意见');
-      const outline = await parseLetter(letter, { aliases: aliasTableFrom(options.aliases) });
+      const { parseLetter } = await import('../../outline/parse.js');
+      const outline = await parseLetter(letter, { aliases: await aliasTableFrom(options.aliases) });
       const { createPackets } = await import('../../packets/index.js');
       const manifest = await createPackets(outline, options.output, {
         force: options.force ?? false,

@@ -1,6 +1,5 @@
 /** `gongwen parse <letter> [--json] [-o outline.json]` */
 import type { Command } from 'commander';
-import { parseLetter } from '../../outline/parse.js';
 import { aliasTableFrom, aliasesOption } from '../options.js';
 import { writeFileAtomic } from '../../files.js';
 import { renderOutlineTree } from '../tree.js';
@@ -14,7 +13,8 @@ export function registerParse(program: Command): void {
     .option('--json', '以 JSON 输出结构（供脚本使用）')
     .option('-o, --output <file>', '把 JSON 结构写入文件')
     .action(async (letter: string, options: { json?: boolean; output?: string; aliases?: string[] }) => {
-      const outline = await parseLetter(letter, { aliases: aliasTableFrom(options.aliases) });
+      const { parseLetter } = await import('../../outline/parse.js');
+      const outline = await parseLetter(letter, { aliases: await aliasTableFrom(options.aliases) });
       const json = `${JSON.stringify(outline, null, 2)}\n`;
       if (options.output) {
         await writeFileAtomic(options.output, json);

@@ -3,7 +3,6 @@ import chalk from 'chalk';
 import type { Command } from 'commander';
 import type { RecipientStatus, TrackReport } from '../../model/reply.js';
 import { asOfOption } from '../options.js';
-import { trackExitCode, trackWorkspace } from '../../tracking/index.js';
 import { renderTable } from '../table.js';
 
 const STATUS: Record<RecipientStatus, { label: string; colour: (text: string) => string }> = {
@@ -22,6 +21,7 @@ export function registerTrack(program: Command): void {
     .addOption(asOfOption())
     .option('--json', '以 JSON 输出（供脚本使用）')
     .action(async (workspace: string, options: { asOf?: string; json?: boolean }) => {
+      const { trackExitCode, trackWorkspace } = await import('../../tracking/index.js');
       const { report } = await trackWorkspace(workspace, { asOf: options.asOf });
       process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report));
       process.exitCode = trackExitCode(report);

@@ -1,7 +1,6 @@
 /** `gongwen units <letter> [--json]`: every recipient with its group, aliases and the tasks it answers for. */
 import chalk from 'chalk';
 import type { Command } from 'commander';
-import { parseLetter } from '../../outline/parse.js';
 import { aliasTableFrom, aliasesOption } from '../options.js';
 import { formatDiagnostic, sortDiagnostics } from '../report.js';
 import { renderTable } from '../table.js';
@@ -14,7 +13,8 @@ export function registerUnits(program: Command): void {
     .option('--json', '以 JSON 输出（供脚本使用）')
     .addOption(aliasesOption())
     .action(async (letter: string, options: { json?: boolean; aliases?: string[] }) => {
-      const outline = await parseLetter(letter, { aliases: aliasTableFrom(options.aliases) });
+      const { parseLetter } = await import('../../outline/parse.js');
+      const outline = await parseLetter(letter, { aliases: await aliasTableFrom(options.aliases) });
       if (options.json) {
         process.stdout.write(`${JSON.stringify({ recipients: outline.recipients, tasks: outline.tasks.map(({ number, title, recipients }) => ({ number, title, recipients })) }, null, 2)}\n`);
         return;
