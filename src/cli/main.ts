@@ -2,7 +2,6 @@
  * The `gongwen` program: a thin layer over the library. Each command lives in ./commands and only wires
  * options to a library function and formats its result.
  */
-import chalk from 'chalk';
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../errors.js';
 import { registerParse } from './commands/parse.js';
@@ -14,8 +13,9 @@ import { registerRemind } from './commands/remind.js';
 import { registerSummary } from './commands/summary.js';
 import { VERSION } from '../version.js';
 
-// https://no-color.org: any non-empty NO_COLOR turns colours off (chalk only looks at FORCE_COLOR).
-if (process.env['NO_COLOR']) chalk.level = 0;
+// https://no-color.org: any non-empty NO_COLOR turns colours off. chalk only looks at FORCE_COLOR, when it
+// is first loaded (lazily, by the commands that print colours).
+if (process.env['NO_COLOR']) process.env['FORCE_COLOR'] = '0';
 
 // A reader that stops early (`gongwen parse … | head`) closes the pipe: that is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

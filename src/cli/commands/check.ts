@@ -1,7 +1,6 @@
 /** `gongwen check <letter>`: every diagnostic, exit 1 when there are errors. */
 import type { Command } from 'commander';
 import { aliasTableFrom, aliasesOption } from '../options.js';
-import { formatDiagnostic, sortDiagnostics, summarize } from '../report.js';
 
 export function registerCheck(program: Command): void {
   program
@@ -12,6 +11,7 @@ export function registerCheck(program: Command): void {
     .action(async (letter: string, options: { aliases?: string[] }) => {
       const { parseLetter } = await import('../../outline/parse.js');
       const outline = await parseLetter(letter, { aliases: await aliasTableFrom(options.aliases) });
+      const { formatDiagnostic, sortDiagnostics, summarize } = await import('../views/diagnostics.js');
       const diagnostics = sortDiagnostics(outline.diagnostics);
       for (const diagnostic of diagnostics) process.stdout.write(`${formatDiagnostic(letter, diagnostic)}\n`);
       process.stdout.write(`${letter}：${summarize(diagnostics)}\n`);

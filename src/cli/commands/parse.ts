@@ -2,7 +2,6 @@
 import type { Command } from 'commander';
 import { aliasTableFrom, aliasesOption } from '../options.js';
 import { writeFileAtomic } from '../../files.js';
-import { renderOutlineTree } from '../tree.js';
 
 export function registerParse(program: Command): void {
   program
@@ -21,6 +20,6 @@ export function registerParse(program: Command): void {
         if (!options.json) process.stderr.write(`已写入 ${options.output}\n`);
       }
       if (options.json) process.stdout.write(json);
-      else if (!options.output) process.stdout.write(renderOutlineTree(outline));
+      else if (!options.output) process.stdout.write((await import('../views/outline-tree.js')).renderOutlineTree(outline));
     });
 }

@@ -1,9 +1,6 @@
 /** `gongwen units <letter> [--json]`: every recipient with its group, aliases and the tasks it answers for. */
-import chalk from 'chalk';
 import type { Command } from 'commander';
 import { aliasTableFrom, aliasesOption } from '../options.js';
-import { formatDiagnostic, sortDiagnostics } from '../report.js';
-import { renderTable } from '../table.js';
 
 export function registerUnits(program: Command): void {
   program
@@ -19,21 +16,7 @@ export function registerUnits(program: Command): void {
         process.stdout.write(`${JSON.stringify({ recipients: outline.recipients, tasks: outline.tasks.map(({ number, title, recipients }) => ({ number, title, recipients })) }, null, 2)}\n`);
         return;
       }
-      const rows = [
-        ['编号', '受文单位', '所属类别', '负责的任务', '别名'],
-        ...outline.recipients.map((recipient) => [
-          recipient.id,
-          recipient.name,
-          recipient.group ?? '',
-          recipient.tasks.length > 0 ? recipient.tasks.join('、') : '（无）',
-          recipient.aliases.join('、'),
-        ]),
-      ];
-      process.stdout.write(`${renderTable(rows, (row, _column, text) => (row === 0 ? chalk.bold(text) : text))}\n`);
-      process.stdout.write(`\n共 ${outline.recipients.length} 个受文单位，其中 ${outline.recipients.filter((r) => r.tasks.length === 0).length} 个不负责具体任务。\n`);
-      const findings = sortDiagnostics(outline.diagnostics.filter((d) => /^(unit|recipient)-/u.test(d.rule) && d.severity !== 'info'));
-      if (findings.length > 0) {
-        process.stdout.write(`\n${chalk.bold('需要核对：')}\n${findings.map((d) => formatDiagnostic(letter, d)).join('\n')}\n`);
-      }
+      const { renderUnits } = await import('../views/units-table.js');
+      process.stdout.write(renderUnits(letter, outline));
     });
 }

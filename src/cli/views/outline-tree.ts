@@ -1,6 +1,6 @@
 /** The outline as a tree a clerk reads in the terminal (colours follow chalk, which honours NO_COLOR). */
 import chalk from 'chalk';
-import type { Outline, Section, Task } from '../model/outline.js';
+import type { Outline, Section, Task } from '../../model/outline.js';
 
 interface TreeNode {
   label: string;

@@ -3,7 +3,7 @@
  * `file:line:column  severity  message`, in the order of the letter.
  */
 import chalk from 'chalk';
-import type { Diagnostic, Severity } from '../model/outline.js';
+import type { Diagnostic, Severity } from '../../model/outline.js';
 
 const LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 const COLOUR: Record<Severity, (text: string) => string> = { error: chalk.red, warning: chalk.yellow, info: chalk.cyan };
