@@ -34,6 +34,8 @@ beforeAll(async () => {
   await createPackets(await parseLetter(SAMPLE), workspace);
   // 省科技厅 answers with its own 复函, written by another tool, signed with its full name.
   copyFileSync(fixture('replies/科技厅反馈意见.docx'), join(inbox, '科技厅反馈意见.docx'));
+  // … after sending the same reply as a PDF a day earlier.
+  drop('科技厅反馈意见-导出.pdf', readFileSync(fixture('replies/科技厅反馈意见-扫描前导出.pdf')), 1);
   // 省教育厅: its own 复函 saying 无修改意见.
   copyFileSync(fixture('replies/教育厅复函.docx'), join(inbox, '复函.docx'));
   // 省委组织部 ticks 无意见 in our form, saves it with LibreOffice and renames it.
@@ -48,6 +50,8 @@ beforeAll(async () => {
   // 省发改委's file arrived truncated; 省工信厅 sent an .ofd that cannot be read.
   drop('发改委反馈表.docx', form('02-省发改委').subarray(0, 3000));
   drop('工信厅.ofd', 'OFD');
+  // 省体育局's mail arrived with an empty attachment.
+  drop('体育局反馈.docx', '');
   // 省农科院 returns the 复函 gongwen made for it, renamed, without writing anything into it.
   drop('回函.docx', readFileSync(join(workspace, 'packets', '16-省农科院', '复函.docx')));
   // A form of another letter, a notice naming nobody, and what Word and Windows leave behind.
@@ -70,7 +74,7 @@ describe('gongwen track on an inbox as it arrives', () => {
   });
 
   it('matches a unit\'s own 复函 through the alias table, and reads 无修改意见', () => {
-    expect(line('省科技厅')).toMatchObject({ status: 'commented', comments: 3, files: ['回收/科技厅反馈意见.docx'] });
+    expect(line('省科技厅')).toMatchObject({ status: 'commented', comments: 3, files: ['回收/科技厅反馈意见-导出.pdf', '回收/科技厅反馈意见.docx'] });
     expect(line('省教育厅')).toMatchObject({ status: 'no-comment', files: ['回收/复函.docx'] });
   });
 
@@ -83,6 +87,8 @@ describe('gongwen track on an inbox as it arrives', () => {
     expect(line('省发改委')?.problems.join()).toMatch(/发改委反馈表\.docx.*(不完整|损坏).*重新发送/u);
     expect(line('省工信厅')).toMatchObject({ status: 'commented', files: ['回收/工信厅.ofd'] });
     expect(line('省工信厅')?.problems.join()).toContain('内容未读取');
+    expect(line('省体育局')?.status).toBe('unreadable');
+    expect(line('省体育局')?.problems.join()).toMatch(/体育局反馈\.docx：空文件/u);
   });
 
   it('knows its own 复函 by the unit it was made for, and asks the clerk to look when it holds no comment', () => {
@@ -111,8 +117,8 @@ describe('the track command', () => {
   it('prints the table and the counts, and exits 3 while units are outstanding', () => {
     const run = gongwen(['track', workspace, '--as-of', '2024-10-19']);
     expect(run.status).toBe(3);
-    expect(run.stdout).toMatch(/04\s+省科技厅\s+已反馈\s+3 条\s+回收\/科技厅反馈意见\.docx/u);
-    expect(run.stdout).toContain('已反馈 7/30，其中无意见 3；未反馈 0，逾期未反馈 22，文件无法读取 1');
+    expect(run.stdout).toMatch(/04\s+省科技厅\s+已反馈\s+3 条\s+回收\/科技厅反馈意见-导出\.pdf，回收\/科技厅反馈意见\.docx/u);
+    expect(run.stdout).toContain('已反馈 7/30，其中无意见 3；未反馈 0，逾期未反馈 21，文件无法读取 2');
     expect(run.stdout).toContain('回收/反馈表(2).docx：是另一份来函');
   });
 
@@ -121,7 +127,9 @@ describe('the track command', () => {
     const json = JSON.parse(run.stdout);
     expect(json).toMatchObject({ asOf: '2024-10-17', deadline: '2024-10-18' });
     expect(json.recipients).toHaveLength(30);
-    expect(json.recipients[3]).toEqual({ id: 'r04', name: '省科技厅', status: 'commented', files: ['回收/科技厅反馈意见.docx'], comments: 3, problems: [] });
+    expect(json.recipients[3]).toEqual({
+      id: 'r04', name: '省科技厅', status: 'commented', files: ['回收/科技厅反馈意见-导出.pdf', '回收/科技厅反馈意见.docx'], comments: 3, problems: [],
+    });
   });
 
   it('refuses a folder that is not a workspace, and a bad date, in one Chinese line', () => {
@@ -131,5 +139,9 @@ describe('the track command', () => {
     const badDate = gongwen(['track', workspace, '--as-of', '10月19日']);
     expect(badDate.status).toBe(1);
     expect(badDate.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('has still not changed the inbox after every run of the command', () => {
+    expect(inboxFingerprint()).toEqual(before);
   });
 });
