@@ -1,8 +1,8 @@
 // The alias table: the shipped data, a workspace's additions, and what a bad file tells the clerk.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { describeUnit, loadAliasTable, matchUnitName } from '../../src/units/index.js';
 import type { Recipient } from '../../src/model/outline.js';
@@ -10,6 +10,7 @@ import { table } from './support.js';
 
 const same = (a: string, b: string): boolean => describeUnit(a, table).identity === describeUnit(b, table).identity;
 const folder = mkdtempSync(join(tmpdir(), 'gongwen-aliases-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
 function file(name: string, text: string): string {
   const path = join(folder, name);
   writeFileSync(path, text);
