@@ -13,6 +13,9 @@ import { registerRemind } from './commands/remind.js';
 import { registerSummary } from './commands/summary.js';
 import { VERSION } from '../version.js';
 
+/** The headings of commander's help, in Chinese. */
+const HELP_TITLES: Record<string, string> = { 'Usage:': '用法：', 'Options:': '选项：', 'Commands:': '命令：', 'Arguments:': '参数：', 'Global Options:': '通用选项：' };
+
 // https://no-color.org: any non-empty NO_COLOR turns colours off. chalk only looks at FORCE_COLOR, when it
 // is first loaded (lazily, by the commands that print colours).
 if (process.env['NO_COLOR']) process.env['FORCE_COLOR'] = '0';
@@ -29,6 +32,7 @@ const program = new Command('gongwen')
   .helpOption('-h, --help', '显示帮助')
   .helpCommand('help [command]', '显示某个命令的帮助')
   .showHelpAfterError('（用 gongwen --help 查看用法）')
+  .configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title })
   .configureOutput({ outputError: (text, write) => write(inChinese(text)) })
   .exitOverride();
 
