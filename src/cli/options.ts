@@ -9,6 +9,11 @@ export function aliasesOption(): Option {
     .argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
 }
 
+/** `--templates <dir>`: an office's own wording; templates the folder lacks come from gongwen's. */
+export function templatesOption(): Option {
+  return new Option('--templates <dir>', '使用本单位的模板文件夹（其中没有的模板用自带的）');
+}
+
 /** `--as-of YYYY-MM-DD`: the day to judge lateness by (today when absent); a bad date is a one-line error. */
 export function asOfOption(): Option {
   return new Option('--as-of <date>', '按哪一天判断是否逾期（YYYY-MM-DD，默认今天）').argParser((value: string) => {

@@ -26,10 +26,15 @@ export function safeName(name: string): string {
   return RESERVED.test(safe) ? `_${safe}` : safe;
 }
 
-/** `packets/04-省科技厅`: numbered in the recipients' order, so names stay unique and sorted. */
-export function packetFolder(position: number, count: number, unitName: string): string {
+/** `04-省科技厅`: numbered in the recipients' order, so names stay unique and sorted. */
+export function unitFolderName(position: number, count: number, unitName: string): string {
   const width = Math.max(2, String(count).length);
-  return `packets/${String(position).padStart(width, '0')}-${safeName(unitName)}`;
+  return `${String(position).padStart(width, '0')}-${safeName(unitName)}`;
+}
+
+/** `packets/04-省科技厅` */
+export function packetFolder(position: number, count: number, unitName: string): string {
+  return `packets/${unitFolderName(position, count, unitName)}`;
 }
 
 /** The absolute path of a workspace-relative path, or null when it would lead out of the workspace. */

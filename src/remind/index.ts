@@ -6,7 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { writeFileAtomic } from '../files.js';
 import type { TrackedRecipient } from '../model/reply.js';
-import { insideWorkspace, packetFolder } from '../packets/names.js';
+import { insideWorkspace, unitFolderName } from '../packets/names.js';
 import { trackWorkspace } from '../tracking/index.js';
 import { reminderListDocx, reminderListXlsx, reminderNotice, type ReminderLine } from '../writers/reminder.js';
 import { loadTemplates } from '../writers/template/index.js';
@@ -40,7 +40,7 @@ export async function createReminders(workspace: string, options: RemindOptions 
   for (const line of lines) {
     // Numbered as in packets/, so 催办/<date>/02-省发改委 sits beside packets/02-省发改委.
     const position = outline.recipients.indexOf(line.recipient) + 1;
-    const unitFolder = packetFolder(position, outline.recipients.length, line.recipient.name).replace(/^packets\//u, `${folder}/`);
+    const unitFolder = `${folder}/${unitFolderName(position, outline.recipients.length, line.recipient.name)}`;
     planned.push([`${unitFolder}/催办通知.docx`, await reminderNotice(outline, line, report.asOf, templates)]);
   }
   const counts = { total: report.recipients.length, replied: report.recipients.length - lines.length };

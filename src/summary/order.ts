@@ -4,17 +4,12 @@
  * the draft's order. A comment on no particular clause has no place and goes last.
  */
 import type { Outline, Section } from '../model/outline.js';
-
-const CHINESE_NUMBER = '〇一二三四五六七八九十';
+import { chineseNumber } from '../text/dates.js';
 
 /** 三 → 3, 十一 → 11, 二十 → 20; Arabic digits as they are. */
 export function numberOf(text: string): number | null {
   if (/^\d+$/u.test(text)) return Number(text);
-  if (!/^[〇一二三四五六七八九十]+$/u.test(text)) return null;
-  const ten = text.indexOf('十');
-  const digit = (char: string | undefined): number => (char === undefined ? 0 : CHINESE_NUMBER.indexOf(char));
-  if (ten < 0) return digit(text[0]);
-  return (ten === 0 ? 1 : digit(text[ten - 1])) * 10 + digit(text[ten + 1]);
+  return /^[〇一二三四五六七八九十]+$/u.test(text) ? chineseNumber(text) : null;
 }
 
 export interface Place {

@@ -48,7 +48,7 @@ function chineseDigits(text: string): number {
 }
 
 /** 十 → 10, 十四 → 14, 二十 → 20, 三十一 → 31. */
-function chineseNumber(text: string): number {
+export function chineseNumber(text: string): number {
   const value = (char: string | undefined): number => (char === undefined ? 0 : Math.max(0, DIGIT.indexOf(char) - ZERO.length + 1));
   const ten = text.indexOf('十');
   if (ten < 0) return value(text[0]);

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { UserError } from '../../errors.js';
 import { DEFAULT_INBOX } from '../../model/workspace.js';
-import { aliasTableFrom, aliasesOption } from '../options.js';
+import { aliasTableFrom, aliasesOption, templatesOption } from '../options.js';
 
 interface PacketsCommandOptions {
   output?: string;
@@ -18,7 +18,7 @@ export function registerPackets(program: Command): void {
     .argument('<letter>', '来函文件（.txt、.md、.docx、.pdf）')
     .option('-o, --output <workspace>', '工作目录（新建的文件夹）')
     .option('--force', '工作目录已存在时重新生成（回收文件夹中的文件不会被改动）')
-    .option('--templates <dir>', '使用本单位的模板文件夹（其中没有的模板用自带的）')
+    .addOption(templatesOption())
     .addOption(aliasesOption())
     .action(async (letter: string, options: PacketsCommandOptions) => {
       if (!options.output) throw new UserError('请用 -o 指定工作目录，例如：gongwen packets 来函.txt -o 征求意见');

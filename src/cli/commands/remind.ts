@@ -1,6 +1,6 @@
 /** `gongwen remind <workspace> [--as-of YYYY-MM-DD] [--templates dir]`: 催办通知 for each outstanding unit. */
 import type { Command } from 'commander';
-import { asOfOption } from '../options.js';
+import { asOfOption, templatesOption } from '../options.js';
 
 export function registerRemind(program: Command): void {
   program
@@ -8,7 +8,7 @@ export function registerRemind(program: Command): void {
     .description('为尚未反馈（或文件无法读取）的单位生成催办通知和催报名单，放在工作目录的 催办/ 下')
     .argument('<workspace>', 'gongwen packets 生成的工作目录')
     .addOption(asOfOption())
-    .option('--templates <dir>', '使用本单位的模板文件夹（其中没有的模板用自带的）')
+    .addOption(templatesOption())
     .action(async (workspace: string, options: { asOf?: string; templates?: string }) => {
       const { createReminders } = await import('../../remind/index.js');
       const reminders = await createReminders(workspace, { asOf: options.asOf, templatesDir: options.templates });

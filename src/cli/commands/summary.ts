@@ -1,6 +1,6 @@
 /** `gongwen summary <workspace> [--as-of YYYY-MM-DD] [--templates dir]`: the 意见汇总表 as .docx and .xlsx. */
 import type { Command } from 'commander';
-import { asOfOption } from '../options.js';
+import { asOfOption, templatesOption } from '../options.js';
 
 export function registerSummary(program: Command): void {
   program
@@ -8,7 +8,7 @@ export function registerSummary(program: Command): void {
     .description('把各单位的意见按征求意见稿的顺序汇总成意见汇总表（.docx 和 .xlsx）')
     .argument('<workspace>', 'gongwen packets 生成的工作目录')
     .addOption(asOfOption())
-    .option('--templates <dir>', '使用本单位的模板文件夹（其中没有的模板用自带的）')
+    .addOption(templatesOption())
     .action(async (workspace: string, options: { asOf?: string; templates?: string }) => {
       const { createSummary } = await import('../../summary/index.js');
       const summary = await createSummary(workspace, { asOf: options.asOf, templatesDir: options.templates });
