@@ -16,7 +16,7 @@ import { DEFAULT_INBOX, MANIFEST_FILE, WORKSPACE_SCHEMA_VERSION, type Manifest }
 import { distributionCsv, distributionDocx, distributionXlsx } from '../writers/distribution.js';
 import { feedbackForm } from '../writers/feedback-form.js';
 import { replyLetter, replyTemplate } from '../writers/reply-letter.js';
-import { loadTemplates } from '../writers/template/index.js';
+import { directRenderer, loadTemplates, preparedRenderer } from '../writers/template/index.js';
 import { insideWorkspace, packetFolder, resolveInside } from './names.js';
 
 export interface PacketOptions {
@@ -47,6 +47,10 @@ export async function createPackets(outline: Outline, workspaceDir: string, opti
   }
   await checkWorkspace(workspaceDir, options.force ?? false);
   const templates = await loadTemplates(options.templatesDir);
+  // One date for the whole workspace; forms and replies, one per unit, are patched from prepared packages.
+  const madeAt = new Date();
+  const single = directRenderer(madeAt);
+  const perUnit = preparedRenderer(madeAt);
 
   const count = outline.recipients.length;
   const recipients = outline.recipients.map((recipient, index) => {
@@ -55,13 +59,13 @@ export async function createPackets(outline: Outline, workspaceDir: string, opti
   });
   const plan: PlannedFile[] = [
     ...recipients.flatMap(({ recipient, files }) => [
-      { path: files.form, make: () => feedbackForm(outline, recipient, templates) },
-      { path: files.reply, make: () => replyLetter(outline, recipient, templates) },
+      { path: files.form, make: () => feedbackForm(outline, recipient, templates, perUnit) },
+      { path: files.reply, make: () => replyLetter(outline, recipient, templates, perUnit) },
     ]),
-    { path: FILE.distribution.docx, make: () => distributionDocx(outline, templates) },
+    { path: FILE.distribution.docx, make: () => distributionDocx(outline, templates, single) },
     { path: FILE.distribution.xlsx, make: () => distributionXlsx(outline) },
     { path: FILE.distribution.csv, make: () => distributionCsv(outline) },
-    { path: FILE.replyTemplate, make: () => replyTemplate(outline, templates) },
+    { path: FILE.replyTemplate, make: () => replyTemplate(outline, templates, single) },
   ];
 
   const made: { path: string; bytes: Uint8Array }[] = [];

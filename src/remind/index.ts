@@ -9,7 +9,7 @@ import type { TrackedRecipient } from '../model/reply.js';
 import { insideWorkspace, unitFolderName } from '../packets/names.js';
 import { trackWorkspace } from '../tracking/index.js';
 import { reminderListDocx, reminderListXlsx, reminderNotice, type ReminderLine } from '../writers/reminder.js';
-import { loadTemplates } from '../writers/template/index.js';
+import { directRenderer, loadTemplates, preparedRenderer } from '../writers/template/index.js';
 
 export interface RemindOptions {
   asOf?: string;
@@ -35,16 +35,19 @@ export async function createReminders(workspace: string, options: RemindOptions 
   if (lines.length === 0) return result;
 
   const templates = await loadTemplates(options.templatesDir);
+  // One date for the round; the notices, one per outstanding unit, are patched from a prepared package.
+  const madeAt = new Date();
+  const perUnit = preparedRenderer(madeAt);
   const folder = `催办/${report.asOf}`;
   const planned: Array<[string, Uint8Array]> = [];
   for (const line of lines) {
     // Numbered as in packets/, so 催办/<date>/02-省发改委 sits beside packets/02-省发改委.
     const position = outline.recipients.indexOf(line.recipient) + 1;
     const unitFolder = `${folder}/${unitFolderName(position, outline.recipients.length, line.recipient.name)}`;
-    planned.push([`${unitFolder}/催办通知.docx`, await reminderNotice(outline, line, report.asOf, templates)]);
+    planned.push([`${unitFolder}/催办通知.docx`, await reminderNotice(outline, line, report.asOf, templates, perUnit)]);
   }
   const counts = { total: report.recipients.length, replied: report.recipients.length - lines.length };
-  planned.push([`${folder}/催报名单.docx`, await reminderListDocx(outline, lines, counts, report.asOf, templates)]);
+  planned.push([`${folder}/催报名单.docx`, await reminderListDocx(outline, lines, counts, report.asOf, templates, directRenderer(madeAt))]);
   planned.push([`${folder}/催报名单.xlsx`, await reminderListXlsx(lines)]);
   for (const [path, bytes] of planned) {
     const target = insideWorkspace(workspace, path);

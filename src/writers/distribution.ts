@@ -3,7 +3,7 @@ import type { Outline } from '../model/outline.js';
 import { documentProperties } from './properties.js';
 import { wrappableList } from './docx/layout.js';
 import { csvBytes, xlsxBytes, type Column } from './sheet.js';
-import { loadTemplates, renderDocx, type Templates } from './template/index.js';
+import { directRenderer, loadTemplates, type DocxRenderer, type Templates } from './template/index.js';
 import { letterValues, tasksOf } from './values.js';
 
 export interface DistributionRow {
@@ -50,14 +50,14 @@ export function distributionRows(outline: Outline): DistributionRow[] {
   }));
 }
 
-export async function distributionDocx(outline: Outline, templates?: Templates): Promise<Uint8Array> {
+export async function distributionDocx(outline: Outline, templates?: Templates, render: DocxRenderer = directRenderer()): Promise<Uint8Array> {
   const { 'distribution-list': template } = templates ?? (await loadTemplates());
   const units = distributionRows(outline).map((row) => ({
     ...Object.fromEntries(COLUMNS.map(({ key }) => [key, String(row[key])])),
     tasks: wrappableList(row.tasks),
   }));
   const data = { values: { ...letterValues(outline), 'recipients.count': String(units.length) }, lists: { unit: units } };
-  return renderDocx(template, data, documentProperties('distribution-list', outline, null));
+  return render(template, data, documentProperties('distribution-list', outline, null));
 }
 
 export function distributionXlsx(outline: Outline): Promise<Uint8Array> {

@@ -1,14 +1,19 @@
 /** 意见反馈表: one per recipient, its comment table pre-filled with the tasks the unit answers for. */
 import type { Outline, Recipient } from '../model/outline.js';
 import { documentProperties } from './properties.js';
-import { loadTemplates, renderDocx, type Templates } from './template/index.js';
+import { directRenderer, loadTemplates, type DocxRenderer, type Templates } from './template/index.js';
 import { letterValues, recipientValues, tasksOf } from './values.js';
 
 /** The comment table has at least this many rows, and at least MIN_BLANK_ROWS empty ones after the tasks. */
 const MIN_COMMENT_ROWS = 5;
 const MIN_BLANK_ROWS = 3;
 
-export async function feedbackForm(outline: Outline, recipient: Recipient, templates?: Templates): Promise<Uint8Array> {
+export async function feedbackForm(
+  outline: Outline,
+  recipient: Recipient,
+  templates?: Templates,
+  render: DocxRenderer = directRenderer(),
+): Promise<Uint8Array> {
   const tasks = tasksOf(outline, recipient);
   const blanks = Math.max(MIN_BLANK_ROWS, MIN_COMMENT_ROWS - tasks.length);
   const data = {
@@ -19,5 +24,5 @@ export async function feedbackForm(outline: Outline, recipient: Recipient, templ
     },
   };
   const { 'feedback-form': template } = templates ?? (await loadTemplates());
-  return renderDocx(template, data, documentProperties('feedback-form', outline, recipient));
+  return render(template, data, documentProperties('feedback-form', outline, recipient));
 }

@@ -2,7 +2,7 @@
 import type { Outline, Recipient } from '../model/outline.js';
 import { documentProperties } from './properties.js';
 import { xlsxBytes, type Column } from './sheet.js';
-import { loadTemplates, renderDocx, type Templates } from './template/index.js';
+import { directRenderer, loadTemplates, type DocxRenderer, type Templates } from './template/index.js';
 import { chineseDate, letterValues, recipientValues } from './values.js';
 
 export interface ReminderLine {
@@ -15,7 +15,13 @@ export interface ReminderLine {
   note: string;
 }
 
-export async function reminderNotice(outline: Outline, line: ReminderLine, asOf: string, templates?: Templates): Promise<Uint8Array> {
+export async function reminderNotice(
+  outline: Outline,
+  line: ReminderLine,
+  asOf: string,
+  templates?: Templates,
+  render: DocxRenderer = directRenderer(),
+): Promise<Uint8Array> {
   const { reminder: template } = templates ?? (await loadTemplates());
   const values = {
     ...letterValues(outline),
@@ -24,7 +30,7 @@ export async function reminderNotice(outline: Outline, line: ReminderLine, asOf:
     'reminder.date': chineseDate(asOf),
     'reminder.reason': line.reason,
   };
-  return renderDocx(template, { values, lists: {} }, documentProperties('reminder', outline, null));
+  return render(template, { values, lists: {} }, documentProperties('reminder', outline, null));
 }
 
 export interface ReminderCounts {
@@ -32,7 +38,14 @@ export interface ReminderCounts {
   replied: number;
 }
 
-export async function reminderListDocx(outline: Outline, lines: ReminderLine[], counts: ReminderCounts, asOf: string, templates?: Templates): Promise<Uint8Array> {
+export async function reminderListDocx(
+  outline: Outline,
+  lines: ReminderLine[],
+  counts: ReminderCounts,
+  asOf: string,
+  templates?: Templates,
+  render: DocxRenderer = directRenderer(),
+): Promise<Uint8Array> {
   const { 'reminder-list': template } = templates ?? (await loadTemplates());
   const values = {
     ...letterValues(outline),
@@ -42,7 +55,7 @@ export async function reminderListDocx(outline: Outline, lines: ReminderLine[], 
     'reminder.outstanding': String(lines.length),
   };
   const unit = lines.map((line, index) => ({ index: String(index + 1), name: line.recipient.name, status: line.status, note: line.note }));
-  return renderDocx(template, { values, lists: { unit } }, documentProperties('reminder-list', outline, null));
+  return render(template, { values, lists: { unit } }, documentProperties('reminder-list', outline, null));
 }
 
 const COLUMNS: Column[] = [

@@ -1,17 +1,22 @@
 /** 复函: the reply a unit completes and sends back, in 信函格式 — with its name (复函.docx) or without (复函模板.docx). */
 import type { Outline, Recipient } from '../model/outline.js';
 import { documentProperties } from './properties.js';
-import { loadTemplates, renderDocx, type Templates } from './template/index.js';
+import { directRenderer, loadTemplates, type DocxRenderer, type Templates } from './template/index.js';
 import { letterValues, recipientValues } from './values.js';
 
-export async function replyLetter(outline: Outline, recipient: Recipient, templates?: Templates): Promise<Uint8Array> {
+export async function replyLetter(
+  outline: Outline,
+  recipient: Recipient,
+  templates?: Templates,
+  render: DocxRenderer = directRenderer(),
+): Promise<Uint8Array> {
   const { 'reply-letter': template } = templates ?? (await loadTemplates());
   const data = { values: { ...letterValues(outline), ...recipientValues(outline, recipient) }, lists: {} };
-  return renderDocx(template, data, documentProperties('reply-letter', outline, recipient));
+  return render(template, data, documentProperties('reply-letter', outline, recipient));
 }
 
 /** The same reply for any unit: the unit fills in its own name. */
-export async function replyTemplate(outline: Outline, templates?: Templates): Promise<Uint8Array> {
+export async function replyTemplate(outline: Outline, templates?: Templates, render: DocxRenderer = directRenderer()): Promise<Uint8Array> {
   const { 'reply-template': template } = templates ?? (await loadTemplates());
-  return renderDocx(template, { values: letterValues(outline), lists: {} }, documentProperties('reply-template', outline, null));
+  return render(template, { values: letterValues(outline), lists: {} }, documentProperties('reply-template', outline, null));
 }

@@ -2,7 +2,7 @@
 import type { Outline } from '../model/outline.js';
 import { documentProperties } from './properties.js';
 import { xlsxBytes, type Column } from './sheet.js';
-import { loadTemplates, renderDocx, type Templates } from './template/index.js';
+import { directRenderer, loadTemplates, type DocxRenderer, type Templates } from './template/index.js';
 import { chineseDate, letterValues } from './values.js';
 
 export interface SummaryRow {
@@ -29,7 +29,14 @@ export interface SummaryCounts {
   missing: string[];
 }
 
-export async function summaryDocx(outline: Outline, rows: SummaryRow[], counts: SummaryCounts, asOf: string, templates?: Templates): Promise<Uint8Array> {
+export async function summaryDocx(
+  outline: Outline,
+  rows: SummaryRow[],
+  counts: SummaryCounts,
+  asOf: string,
+  templates?: Templates,
+  render: DocxRenderer = directRenderer(),
+): Promise<Uint8Array> {
   const { summary: template } = templates ?? (await loadTemplates());
   const values = {
     ...letterValues(outline),
@@ -41,7 +48,7 @@ export async function summaryDocx(outline: Outline, rows: SummaryRow[], counts: 
     'summary.missing': counts.missing.length > 0 ? counts.missing.join('、') : '无',
   };
   const row = rows.map((entry, index) => ({ index: String(index + 1), ...entry }));
-  return renderDocx(template, { values, lists: { row } }, documentProperties('summary', outline, null));
+  return render(template, { values, lists: { row } }, documentProperties('summary', outline, null));
 }
 
 const COLUMNS: Column[] = [

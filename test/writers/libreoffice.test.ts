@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feedbackForm } from '../../src/writers/feedback-form.js';
 import { replyLetter } from '../../src/writers/reply-letter.js';
-import { renderDocx } from '../../src/writers/template/index.js';
+import { directRenderer } from '../../src/writers/template/index.js';
 import { recipientNamed, sampleOutline } from './sample-outline.js';
 
 const missing = ['soffice', 'pdftotext'].filter((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0);
@@ -27,7 +27,7 @@ describe.skipIf(missing.length > 0)(title, () => {
     const unit = recipientNamed(outline, '省科技厅');
     writeFileSync(join(dir, 'form.docx'), await feedbackForm(outline, unit));
     writeFileSync(join(dir, 'reply.docx'), await replyLetter(outline, unit));
-    writeFileSync(join(dir, 'grid.docx'), await renderDocx({ name: 'feedback-form', path: 'grid.md', text: GRID }, { values: {}, lists: {} }, {}));
+    writeFileSync(join(dir, 'grid.docx'), await directRenderer()({ name: 'feedback-form', path: 'grid.md', text: GRID }, { values: {}, lists: {} }, {}));
     const profile = pathToFileURL(join(dir, 'profile')).href;
     execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, 'form.docx', 'reply.docx', 'grid.docx'], {
       cwd: dir,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { feedbackForm } from '../../src/writers/feedback-form.js';
-import { loadTemplates, renderDocx, type Template } from '../../src/writers/template/index.js';
+import { directRenderer, loadTemplates, type Template } from '../../src/writers/template/index.js';
 import { readDocx, tableRows } from './ooxml.js';
 import { recipientNamed, sampleOutline } from './sample-outline.js';
 
@@ -17,7 +17,7 @@ function template(text: string): Template {
 }
 
 async function render(text: string, values: Record<string, string> = {}, lists: Record<string, Record<string, string>[]> = {}) {
-  return readDocx(await renderDocx(template(text), { values, lists }, {}));
+  return readDocx(await directRenderer()(template(text), { values, lists }, {}));
 }
 
 describe('placeholders', () => {

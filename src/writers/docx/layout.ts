@@ -32,6 +32,8 @@ import {
   type IParagraphOptions,
   type ParagraphChild,
 } from 'docx';
+import { strFromU8, strToU8 } from 'fflate';
+import { unpackDocx, type DocxParts } from './package.js';
 
 // ── 5.1 幅面尺寸 and 5.2.1 页边与版心尺寸 ────────────────────────────────────────────────────────────
 
@@ -196,7 +198,7 @@ export function signatureBlock(signature: string, date: string): Paragraph[] {
 }
 
 /** Full-width characters count 1, half-width (digits, Latin) ½. */
-function widthInCharacters(text: string): number {
+export function widthInCharacters(text: string): number {
   return [...text].reduce((sum, char) => sum + (char.codePointAt(0)! < 0x2e80 ? 0.5 : 1), 0);
 }
 
@@ -349,9 +351,14 @@ export interface DocumentSpec {
   /** 信函格式: the mark on page 1, no page number there (10.1). */
   letterhead: Paragraph | null;
   body: (Paragraph | Table)[];
+  /** When it was made: docProps/core.xml's created and modified. */
+  date: Date;
 }
 
-export async function writeDocx(spec: DocumentSpec): Promise<Uint8Array> {
+const CORE_PROPERTIES = 'docProps/core.xml';
+
+/** The parts of the document a spec describes (zip them with `packDocx`). */
+export async function layoutDocx(spec: DocumentSpec): Promise<DocxParts> {
   const document = new Document({
     title: spec.title,
     creator: 'gongwen',
@@ -385,5 +392,11 @@ export async function writeDocx(spec: DocumentSpec): Promise<Uint8Array> {
       },
     ],
   });
-  return new Uint8Array(await Packer.toBuffer(document));
+  const parts = unpackDocx(new Uint8Array(await Packer.toBuffer(document)));
+  // docx dates the document with the clock; the spec's date makes the same spec give the same bytes.
+  const core = strFromU8(parts.get(CORE_PROPERTIES)!);
+  const date = spec.date.toISOString().replace(/\.\d+Z$/u, 'Z');
+  parts.set(CORE_PROPERTIES, strToU8(core.replace(/(<dcterms:(created|modified)\b[^>]*>)[^<]*/gu, `$1${date}`)));
+  return parts;
 }
+

@@ -33,6 +33,8 @@ export interface DocumentParts {
   /** The 信函 mark (`<!-- 样式：信函标志 -->`), when the template asks for 信函格式. */
   letterhead: Paragraph | null;
   body: (Paragraph | Table)[];
+  /** Texts whose width shapes the layout (the 信函 mark's size, the 署名 centred over its date). */
+  measured: string[];
 }
 
 /** Paragraph styles beyond the layout's paragraph kinds: they build more than one paragraph. */
@@ -59,7 +61,7 @@ export function markdownToDocx(root: Root): DocumentParts {
       pending = {};
     }
   }
-  const parts: DocumentParts = { title: '', letterhead: null, body: [] };
+  const parts: DocumentParts = { title: '', letterhead: null, body: [], measured: [] };
   blocks.forEach(({ node, directives }, index) => {
     // The paragraph before the 署名 stays on its page: no page holds only a signature (7.3.5.5).
     block(node, directives, blocks[index + 1]?.directives.style === '署名', parts);
@@ -110,11 +112,15 @@ function block(node: RootContent, directives: Directives, keepNext: boolean, par
 
 function styledParagraph(node: MdParagraph, style: BlockStyle, keepNext: boolean, parts: DocumentParts): void {
   if (style === '信函标志') {
-    parts.letterhead = letterhead(toString(node).trim());
+    const mark = toString(node).trim();
+    parts.letterhead = letterhead(mark);
+    parts.measured.push(mark);
   } else if (style === '署名') {
     const lines = toString(node).split('\n');
     if (lines.length !== 2) throw new TemplateProblem('“署名”样式的段落应有两行：第一行署名，第二行日期', node.position);
-    parts.body.push(...signatureBlock(lines[0]!.trim(), lines[1]!.trimEnd()));
+    const [signature, date] = [lines[0]!.trim(), lines[1]!.trimEnd()];
+    parts.body.push(...signatureBlock(signature, date));
+    parts.measured.push(signature, date);
   } else {
     parts.body.push(paragraphOf(style, node.children, keepNext));
   }
@@ -152,6 +158,14 @@ function tableOf(node: MdTable, directives: Directives): Table {
     rowLines: directives.rowLines ?? 1,
     size,
   });
+}
+
+/**
+ * Whether text put into a paragraph comes out as it is, in one run: not empty, no line break, no white space
+ * at either end (trimmed or joined away above), no □ (a check box).
+ */
+export function isPlainText(text: string): boolean {
+  return text !== '' && text.trim() === text && !/[\r\n]/u.test(text) && !text.includes(CHECK_BOX);
 }
 
 /** Each □ in the text is a check box a clerk can tick. */

@@ -21,6 +21,11 @@ interface Item {
 const PLACEHOLDER = /\{\{([^{}]*)\}\}/gu;
 const NAME = /^[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)*$/u;
 
+/** A value as printed: one line of text, as a line break in it would change the template's lines (署名 / 日期). */
+export function oneLine(value: string): string {
+  return value.replace(/\s*[\r\n]+\s*/gu, ' ');
+}
+
 /** The template's tree with every placeholder filled; the tree given is not changed. */
 export function fillTemplate(root: Root, data: TemplateData): Root {
   const filled = structuredClone(root);
@@ -34,8 +39,7 @@ function fillNode(node: Nodes, data: TemplateData, item: Item | null): void {
       // e.g. {{a_b_}}: Markdown took part of it as formatting, so it is no longer one piece of text.
       throw new TemplateProblem('占位符不完整：{{ 和 }} 之间只能写英文名称和“.”', node.position);
     }
-    // A value is one line of text: a line break in it would change the template's lines (署名 / 日期).
-    node.value = node.value.replace(PLACEHOLDER, (_, inner: string) => resolve(inner.trim(), data, item, node).replace(/\s*[\r\n]+\s*/gu, ' '));
+    node.value = node.value.replace(PLACEHOLDER, (_, inner: string) => oneLine(resolve(inner.trim(), data, item, node)));
   } else if (node.type === 'table') {
     node.children = node.children.flatMap((row) => fillRow(row, data, item));
   } else if ('children' in node) {

@@ -1,0 +1,253 @@
+/**
+ * The fast path for many documents of one kind (issue 7). A template is laid out once per shape, with marks
+ * in place of its values; each document is then that package with the marks replaced by its values in the
+ * XML, and only the parts holding marks are compressed again. The bytes are those `directRenderer` gives for
+ * the same data and date (test/writers/prepared.test.ts compares them on every recipient of real letters).
+ *
+ * A shape is whatever changes the layout beyond the characters of the text:
+ * - which lists are empty (their repeated row disappears);
+ * - the width of values the layout measures (the 信函 mark's size, the 署名 centred over its date): their
+ *   marks are padded to the same width, so the layout computes the same figures;
+ * - values that do not come out as they are (empty, white space at an end, holding □): these are laid out
+ *   as they are, as part of the shape.
+ * Data holding the marks' own characters, list items that are not plain text, and templates whose repeated
+ * rows the marks cannot find are laid out from scratch.
+ */
+import { strFromU8 } from 'fflate';
+import { widthInCharacters } from '../docx/layout.js';
+import { isPlainText } from '../docx/markdown.js';
+import { packDocx, zipEntry, type ZipEntry } from '../docx/package.js';
+import { oneLine, type TemplateData } from './fill.js';
+import type { Template } from './load.js';
+import { directRenderer, renderParts, type DocxRenderer } from './render.js';
+
+/** What a mark stands for. */
+type Slot = { kind: 'value'; name: string } | { kind: 'field'; list: string; field: string } | { kind: 'property'; name: string };
+
+/** A mark is one private-use character naming its slot, padded to a width with these (1 and ½ wide). */
+const FIRST_MARK = 0xe000;
+const MAX_SLOTS = 0x1000;
+const FULL_PAD = '\uf8ff';
+const HALF_PAD = '\u2e7f';
+const MARK = /[\ue000-\uefff]\uf8ff*\u2e7f?/gu;
+/** Data holding these is laid out from scratch: the marks' characters, and lone surrogates (encoded two ways). */
+const NOT_PREPARABLE = /[\ue000-\uf8ff\u2e7f]|[\ud800-\udfff]/u;
+
+/** A part of a prepared package: the same for every document, or text with marks to fill. */
+type PreparedPart = { path: string; entry: ZipEntry } | { path: string; pieces: Piece[] };
+/** Text, a slot's value, or a table row repeated for each item of a list. */
+type Piece = string | { slot: number } | { list: string; row: Piece[] };
+
+interface Shape {
+  key: string;
+  slots: Slot[];
+  data: TemplateData;
+  properties: Record<string, string>;
+}
+
+/** How a prepared renderer made its documents: packages laid out, documents patched, documents laid out whole. */
+export interface PreparedCounts {
+  packages: number;
+  patched: number;
+  direct: number;
+}
+
+/** Renders documents from prepared packages, dated `date`; falls back to laying out from scratch. */
+export function preparedRenderer(date = new Date()): DocxRenderer & { counts: PreparedCounts } {
+  const counts: PreparedCounts = { packages: 0, patched: 0, direct: 0 };
+  const direct = directRenderer(date);
+  const measuredByTemplate = new Map<Template, Map<string, Promise<Set<string> | null>>>();
+  const packagesByTemplate = new Map<Template, Map<string, Promise<PreparedPart[] | null>>>();
+
+  const render: DocxRenderer = async (template, data, properties) => {
+    const names = namesOf(data, properties);
+    const measured = preparable(data, properties) && (await cached(measuredByTemplate, template, names, () => measuredValues(template, data, properties, date)));
+    const shape = measured && shapeOf(names, data, properties, measured);
+    const prepared =
+      shape &&
+      (await cached(packagesByTemplate, template, shape.key, () => {
+        counts.packages++;
+        return prepare(template, shape, date);
+      }));
+    if (!shape || !prepared) {
+      counts.direct++;
+      return direct(template, data, properties);
+    }
+    counts.patched++;
+    return packDocx(prepared.map((part) => ('entry' in part ? part.entry : zipEntry(part.path, encoder.encode(fill(part.pieces, shape.slots, data, properties))))));
+  };
+  return Object.assign(render, { counts });
+}
+
+const encoder = new TextEncoder();
+
+function cached<T>(byTemplate: Map<Template, Map<string, Promise<T>>>, template: Template, key: string, make: () => Promise<T>): Promise<T> {
+  const byKey = byTemplate.get(template) ?? byTemplate.set(template, new Map()).get(template)!;
+  const made = byKey.get(key) ?? make();
+  byKey.set(key, made);
+  return made;
+}
+
+function preparable(data: TemplateData, properties: Record<string, string>): boolean {
+  const texts = [...Object.values(data.values), ...Object.values(properties), ...Object.values(data.lists).flatMap((items) => items.flatMap(Object.values))];
+  return texts.every((text) => !NOT_PREPARABLE.test(text)) && Object.values(data.lists).every((items) => items.every((item) => sameFields(item, items[0]!)));
+}
+
+function sameFields(item: Record<string, string>, first: Record<string, string>): boolean {
+  return Object.keys(item).join('\n') === Object.keys(first).join('\n') && Object.values(item).every((value) => isPlainText(oneLine(value)));
+}
+
+/** The names a template is filled with: values, list fields (none for an empty list) and properties. */
+function namesOf(data: TemplateData, properties: Record<string, string>): string {
+  return JSON.stringify([Object.keys(data.values), Object.entries(data.lists).map(([list, items]) => [list, Object.keys(items[0] ?? {})]), Object.keys(properties)]);
+}
+
+/** The values the layout measures: laid out once with every value marked, the marks found in the measured texts. */
+async function measuredValues(template: Template, data: TemplateData, properties: Record<string, string>, date: Date): Promise<Set<string> | null> {
+  const slots: Slot[] = [];
+  const mark = (slot: Slot): string => String.fromCharCode(FIRST_MARK + slots.push(slot) - 1);
+  const marked: TemplateData = {
+    values: Object.fromEntries(Object.keys(data.values).map((name) => [name, mark({ kind: 'value', name })])),
+    lists: Object.fromEntries(Object.entries(data.lists).map(([list, items]) => [list, items.slice(0, 1).map((item) => markedItem(list, item, mark))])),
+  };
+  const rendered = await renderParts(template, marked, properties, date).catch(() => null);
+  if (rendered === null || slots.length > MAX_SLOTS) return null;
+  const measured = new Set<string>();
+  for (const text of rendered.measured) {
+    for (const [found] of text.matchAll(MARK)) {
+      const slot = slots[found.charCodeAt(0) - FIRST_MARK]!;
+      if (slot.kind !== 'value') return null;
+      measured.add(slot.name);
+    }
+  }
+  return measured;
+}
+
+function markedItem(list: string, item: Record<string, string>, mark: (slot: Slot) => string): Record<string, string> {
+  return Object.fromEntries(Object.keys(item).map((field) => [field, mark({ kind: 'field', list, field })]));
+}
+
+/** The shape of this data: what it is laid out with (marks, and values as they are) and the key naming it. */
+function shapeOf(names: string, data: TemplateData, properties: Record<string, string>, measured: Set<string>): Shape | null {
+  const slots: Slot[] = [];
+  const key: unknown[] = [names];
+  const mark = (slot: Slot, width = 1): string => {
+    const whole = Math.floor(width);
+    return String.fromCharCode(FIRST_MARK + slots.push(slot) - 1) + FULL_PAD.repeat(whole - 1) + (width > whole ? HALF_PAD : '');
+  };
+  const values = Object.fromEntries(
+    Object.entries(data.values).map(([name, value]) => {
+      const shown = oneLine(value);
+      const width = measured.has(name) ? widthInCharacters(shown) : 1;
+      if (!isPlainText(shown) || width < 1) {
+        key.push(['as is', name, shown]);
+        return [name, shown];
+      }
+      if (measured.has(name)) key.push(['width', name, width]);
+      return [name, mark({ kind: 'value', name }, width)];
+    }),
+  );
+  const lists = Object.fromEntries(
+    Object.entries(data.lists).map(([list, items]) => {
+      key.push(['items', list, items.length > 0]);
+      return [list, items.slice(0, 1).map((item) => markedItem(list, item, mark))];
+    }),
+  );
+  const markedProperties = Object.fromEntries(
+    Object.entries(properties).map(([name, value]) => {
+      if (value !== '') return [name, mark({ kind: 'property', name })];
+      key.push(['as is', name, value]);
+      return [name, value];
+    }),
+  );
+  if (slots.length > MAX_SLOTS) return null;
+  return { key: JSON.stringify(key), slots, data: { values, lists }, properties: markedProperties };
+}
+
+/** The package of a shape: parts without marks compressed once, the others cut into pieces at the marks. */
+async function prepare(template: Template, shape: Shape, date: Date): Promise<PreparedPart[] | null> {
+  const rendered = await renderParts(template, shape.data, shape.properties, date).catch(() => null);
+  if (rendered === null) return null;
+  const prepared: PreparedPart[] = [];
+  for (const [path, bytes] of rendered.parts) {
+    const text = strFromU8(bytes);
+    if (!new RegExp(MARK.source, 'u').test(text)) {
+      prepared.push({ path, entry: zipEntry(path, bytes) });
+      continue;
+    }
+    const pieces = piecesOf(text, shape);
+    if (pieces === null) return null;
+    prepared.push({ path, pieces });
+  }
+  return prepared;
+}
+
+/** A table row that repeats on every page: the first row only, so it cannot be repeated per item. */
+const HEADING_ROW = /<w:tblHeader(?! w:val="(?:off|false|0)")/u;
+
+/** Text cut at its marks; each list's marks must lie in one table row (not a heading row), which repeats. */
+function piecesOf(text: string, shape: Shape): Piece[] | null {
+  const rows: { list: string; start: number; end: number }[] = [];
+  for (const list of Object.keys(shape.data.lists)) {
+    const marks = [...text.matchAll(MARK)].filter(([found]) => slotOf(found, shape).kind === 'field' && (slotOf(found, shape) as { list: string }).list === list);
+    if (marks.length === 0) continue;
+    const first = marks[0]!.index;
+    const last = marks.at(-1)!.index;
+    const start = text.lastIndexOf('<w:tr>', first);
+    const end = text.indexOf('</w:tr>', first) + '</w:tr>'.length;
+    if (start === -1 || end < last || HEADING_ROW.test(text.slice(start, end))) return null;
+    rows.push({ list, start, end });
+  }
+  rows.sort((a, b) => a.start - b.start);
+  const pieces: Piece[] = [];
+  let at = 0;
+  for (const row of rows) {
+    if (row.start < at) return null;
+    pieces.push(...markPieces(text.slice(at, row.start), shape));
+    pieces.push({ list: row.list, row: markPieces(text.slice(row.start, row.end), shape) });
+    at = row.end;
+  }
+  pieces.push(...markPieces(text.slice(at), shape));
+  // A field mark outside its row would have no item to take its value from.
+  const loose = pieces.some((piece) => typeof piece === 'object' && 'slot' in piece && shape.slots[piece.slot]!.kind === 'field');
+  return loose ? null : pieces;
+}
+
+function slotOf(found: string, shape: Shape): Slot {
+  return shape.slots[found.charCodeAt(0) - FIRST_MARK]!;
+}
+
+function markPieces(text: string, shape: Shape): Piece[] {
+  const pieces: Piece[] = [];
+  let at = 0;
+  for (const found of text.matchAll(MARK)) {
+    pieces.push(text.slice(at, found.index), { slot: found[0].charCodeAt(0) - FIRST_MARK });
+    at = found.index + found[0].length;
+  }
+  pieces.push(text.slice(at));
+  return pieces.filter((piece) => piece !== '');
+}
+
+/** A prepared part's text with this document's values, escaped as docx escapes text. */
+function fill(pieces: Piece[], slots: Slot[], data: TemplateData, properties: Record<string, string>, item?: Record<string, string>): string {
+  let out = '';
+  for (const piece of pieces) {
+    if (typeof piece === 'string') {
+      out += piece;
+    } else if ('row' in piece) {
+      for (const each of data.lists[piece.list]!) out += fill(piece.row, slots, data, properties, each);
+    } else {
+      const slot = slots[piece.slot]!;
+      const value = slot.kind === 'value' ? oneLine(data.values[slot.name]!) : slot.kind === 'field' ? oneLine(item![slot.field]!) : properties[slot.name]!;
+      out += escapeXml(value);
+    }
+  }
+  return out;
+}
+
+/** As docx writes text and attribute values: markup characters escaped, control characters dropped. */
+function escapeXml(text: string): string {
+  return text.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/gu, (char) => XML_ESCAPES[char] ?? '');
+}
+
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };

@@ -1,0 +1,40 @@
+/** A template and its data → a .docx laid out from scratch: parse (remark + GFM), fill the placeholders, lay out to GB/T 9704. */
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { UserError } from '../../errors.js';
+import { layoutDocx } from '../docx/layout.js';
+import { markdownToDocx } from '../docx/markdown.js';
+import { packDocx, zipEntry, type DocxParts } from '../docx/package.js';
+import { fillTemplate, type TemplateData } from './fill.js';
+import type { Template } from './load.js';
+import { TemplateProblem } from './problem.js';
+
+/** Makes the .docx a template describes for some data, with the given custom document properties. */
+export type DocxRenderer = (template: Template, data: TemplateData, properties: Record<string, string>) => Promise<Uint8Array>;
+
+/** Lays out every document from scratch, dated `date` (docProps/core.xml). */
+export function directRenderer(date = new Date()): DocxRenderer {
+  return async (template, data, properties) => {
+    const { parts } = await renderParts(template, data, properties, date);
+    return packDocx([...parts].map(([path, bytes]) => zipEntry(path, bytes)));
+  };
+}
+
+/** The document's parts, and the texts its layout measured (see `DocumentParts.measured`). */
+export async function renderParts(
+  template: Template,
+  data: TemplateData,
+  properties: Record<string, string>,
+  date: Date,
+): Promise<{ parts: DocxParts; measured: string[] }> {
+  try {
+    const root = unified().use(remarkParse).use(remarkGfm).parse(template.text);
+    const { measured, ...document } = markdownToDocx(fillTemplate(root, data));
+    return { parts: await layoutDocx({ ...document, properties, date }), measured };
+  } catch (error) {
+    if (!(error instanceof TemplateProblem)) throw error;
+    const place = error.position ? `第 ${error.position.start.line} 行` : '';
+    throw new UserError(`模板 ${template.path} ${place}有误：${error.message}。`);
+  }
+}
