@@ -1,10 +1,10 @@
 /**
  * Reading parts of an Office file (a zip) from memory, defensively: returned files come from outside.
- * The central directory is read first and its entry count capped; an entry is inflated in small pieces
- * and abandoned as soon as it grows past its cap (a zip bomb is refused after a few megabytes, not after
- * filling memory). Nothing is ever extracted to disk, so entry names such as `../../x` are harmless.
+ * The central directory is read first and its entry count capped; an entry is inflated by zlib with a cap
+ * on its output, abandoned as soon as it grows past it (a zip bomb is refused at the cap, not after filling
+ * memory). Nothing is ever extracted to disk, so entry names such as `../../x` are harmless.
  */
-import { Inflate } from 'fflate';
+import { inflateRawSync } from 'node:zlib';
 
 export const MAX_ENTRIES = 5000;
 export const MAX_PART_BYTES = 32 * 1024 * 1024;
@@ -65,33 +65,16 @@ export function readEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes = MAX_PAR
   return inflateBounded(data, maxBytes, entry.name);
 }
 
+/** zlib's own inflate, stopped as soon as the output passes `maxBytes`. */
 function inflateBounded(data: Uint8Array, maxBytes: number, name: string): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  let done = false;
-  const inflater = new Inflate((chunk, final) => {
-    total += chunk.length;
-    if (total > maxBytes) throw new ZipProblem(`${name} 解压后过大（可能是压缩炸弹）`);
-    chunks.push(chunk);
-    done = final;
-  });
-  const step = 16 * 1024;
   try {
-    for (let offset = 0; offset < data.length; offset += step) {
-      inflater.push(data.subarray(offset, offset + step), offset + step >= data.length);
-    }
+    return inflateRawSync(data, { maxOutputLength: maxBytes });
   } catch (error) {
-    if (error instanceof ZipProblem) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ERR_BUFFER_TOO_LARGE') throw new ZipProblem(`${name} 解压后过大（可能是压缩炸弹）`);
+    if (code === 'Z_BUF_ERROR') throw new ZipProblem('文件不完整或已损坏');
     throw new ZipProblem('文件已损坏，无法解压');
   }
-  if (!done) throw new ZipProblem('文件不完整或已损坏');
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
 }
 
 function findEndOfCentralDirectory(view: DataView): number {
