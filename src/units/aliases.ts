@@ -100,8 +100,10 @@ export interface AliasTable {
   /** The files it was read from, for messages */
   files: string[];
   levelWords: string[];
-  places: Place[];
-  unitForms: UnitForm[];
+  /** Known places longest first, by their first character */
+  placesByFirstCharacter: Map<string, Place[]>;
+  /** Unit forms longest first, by the last character a name written in that form ends with */
+  unitFormsByLastCharacter: Map<string, UnitForm[]>;
   classes: Map<string, UnitClass>;
   probable: Map<string, { others: string[]; note: string }>;
 }
@@ -279,11 +281,29 @@ export function compileAliasTable(data: AliasData, files: string[] = []): AliasT
     data,
     files,
     levelWords: longestFirst(Object.keys(data.levels)),
-    places: placesOf(data.provinces),
-    unitForms: unitForms.sort((a, b) => b.form.length - a.form.length || Number(a.former) - Number(b.former)),
+    placesByFirstCharacter: byCharacter(placesOf(data.provinces), (place) => place.text[0]!),
+    unitFormsByLastCharacter: byLastCharacter(unitForms.sort((a, b) => b.form.length - a.form.length || Number(a.former) - Number(b.former))),
     classes,
     probable: probableOf(data, unitForms),
   };
+}
+
+/** Items grouped by a character, each group in the items' order: a lookup reads one group, not the list. */
+function byCharacter<T>(items: T[], characterOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const character = characterOf(item);
+    groups.set(character, [...(groups.get(character) ?? []), item]);
+  }
+  return groups;
+}
+
+/** Forms by the character a name in that form ends with; a form such as 人民银行{} (any ending) is in every group. */
+function byLastCharacter(unitForms: UnitForm[]): Map<string, UnitForm[]> {
+  const endingOf = (unitForm: UnitForm): string => (unitForm.around ? unitForm.around.after : unitForm.form).at(-1) ?? '';
+  const groups = byCharacter(unitForms, endingOf);
+  if (!groups.has('')) return groups;
+  return new Map([...groups.keys()].map((character) => [character, unitForms.filter((form) => [character, ''].includes(endingOf(form)))]));
 }
 
 function unitFormOf(form: string, unitClass: UnitClass, former: boolean): UnitForm {

@@ -36,14 +36,24 @@ export interface UnitName {
   province: ProvinceData | null;
 }
 
+/** Names already read, per table: a letter names the same units again and again (its lists, its tasks). */
+const described = new WeakMap<AliasTable, Map<string, UnitName>>();
+
 /** Reads a unit name. Never throws; a name the table does not know keeps its text as identity. */
 export function describeUnit(name: string, table: AliasTable): UnitName {
-  const text = foldSuffix(normalizeUnitText(name), table.data.equivalentSuffixes);
-  return classified(text, table) ?? selfNamed(text, table) ?? literal(text, table);
+  const known = described.get(table) ?? described.set(table, new Map()).get(table)!;
+  let unit = known.get(name);
+  if (unit === undefined) {
+    const text = foldSuffix(normalizeUnitText(name), table.data.equivalentSuffixes);
+    unit = classified(text, table) ?? selfNamed(text, table) ?? literal(text, table);
+    known.set(name, unit);
+  }
+  return unit;
 }
 
 function classified(text: string, table: AliasTable): UnitName | null {
-  for (const unitForm of table.unitForms) {
+  const { unitFormsByLastCharacter: forms } = table;
+  for (const unitForm of forms.get(text.at(-1) ?? '') ?? forms.get('') ?? []) {
     const scopeText = scopeTextFor(text, unitForm.form, unitForm.around);
     if (scopeText === null) continue;
     const scope = parseScope(scopeText, table);
@@ -155,7 +165,7 @@ function placeScope(scope: Scope, place: Place, level: Level | undefined): void 
 
 /** The longest known place the text starts with. */
 export function placeAt(text: string, table: AliasTable): Place | null {
-  return table.places.find((place) => text.startsWith(place.text)) ?? null;
+  return table.placesByFirstCharacter.get(text[0] ?? '')?.find((place) => text.startsWith(place.text)) ?? null;
 }
 
 function levelAt(text: string, table: AliasTable): string | null {
