@@ -35,13 +35,8 @@ export function decodeText(bytes: Uint8Array): DecodedText {
 export function looksBinary(decoded: DecodedText): boolean {
   const sample = decoded.text.slice(0, 8192);
   if (sample.length === 0) return false;
-  let control = 0;
-  for (const char of sample) {
-    const code = char.codePointAt(0) ?? 0;
-    if (code === 0 || code === 0xfffd || (code < 0x20 && char !== '\n' && char !== '\r' && char !== '\t' && char !== '\f')) {
-      control += 1;
-    }
-  }
+  // NUL, the replacement character, and control characters other than \t \n \f \r.
+  const control = sample.match(/[\0-\x08\x0B\x0E-\x1F\uFFFD]/gu)?.length ?? 0;
   return control / sample.length > 0.05;
 }
 

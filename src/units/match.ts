@@ -73,10 +73,11 @@ export function matchMention(name: string, context: MatchContext): MentionMatch 
 
 /** Same class (or same text after the scope) and scopes that agree. */
 function throughTable(units: UnitName[], context: MatchContext): MentionMatch | null {
-  const verdicts = context.candidates.map((candidate) => ({
-    candidate,
-    verdict: bestVerdict(units.filter((unit) => !unit.former), candidate, context.home),
-  }));
+  const current = units.filter((unit) => !unit.former);
+  const identities = new Set(current.map((unit) => unit.identity));
+  const verdicts = context.candidates
+    .filter((candidate) => identities.has(candidate.unit.identity))
+    .map((candidate) => ({ candidate, verdict: bestVerdict(current, candidate, context.home) }));
   const sure = verdicts.filter((v) => v.verdict === 'yes').map((v) => v.candidate.recipient);
   if (sure.length === 1) return { kind: 'matched', recipients: sure, certainty: 'alias' };
   if (sure.length > 1) return { kind: 'uncertain', recipients: sure, reason: '有几个受文单位都可能是它' };
