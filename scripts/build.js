@@ -8,6 +8,23 @@ import { build } from 'esbuild';
 const BUNDLED = ['commander'];
 const { dependencies } = JSON.parse(readFileSync('package.json', 'utf8'));
 
+/**
+ * commander loads node:child_process when it is loaded, for subcommands run as separate programs, which gongwen
+ * has none of: it gets the module only when it asks for one of its functions, so start-up does not load it.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(build) {
+    build.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      args.importer.includes('/node_modules/commander/') ? { path: 'child_process', namespace: 'lazy' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+      contents: "module.exports = new Proxy({}, { get: (_, name) => require('node:child_process')[name] });",
+      loader: 'js',
+    }));
+  },
+};
+
 // Chunk names carry hashes: start from an empty dist/ so no stale chunk is left behind.
 await rm('dist', { recursive: true, force: true });
 
@@ -22,6 +39,7 @@ await build({
   external: Object.keys(dependencies).filter((name) => !BUNDLED.includes(name)),
   // commander is CommonJS: its require() of Node's modules needs a require in the ES module it is bundled into.
   banner: { js: "import { createRequire as __gongwenRequire } from 'node:module'; const require = __gongwenRequire(import.meta.url);" },
+  plugins: [lazyChildProcess],
   sourcemap: false,
   logLevel: 'warning',
 });

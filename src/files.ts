@@ -1,13 +1,16 @@
 /** Writing files so that a reader never sees half a file: temp file in the same folder, then rename. */
-import { randomBytes } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from './errors.js';
 
+/** Temp files this process has made: with the process id, a name no other writer uses at the same time. */
+let temps = 0;
+
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}-${++temps}.tmp`);
   try {
-    await writeFile(temp, data);
+    // 'wx': never write through a file that happens to be there (a leftover, or a link someone placed).
+    await writeFile(temp, data, { flag: 'wx' });
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });

@@ -293,7 +293,9 @@ function byCharacter<T>(items: T[], characterOf: (item: T) => string): Map<strin
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const character = characterOf(item);
-    groups.set(character, [...(groups.get(character) ?? []), item]);
+    const group = groups.get(character);
+    if (group) group.push(item);
+    else groups.set(character, [item]);
   }
   return groups;
 }

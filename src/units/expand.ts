@@ -101,6 +101,8 @@ function isBareItem(text: string, table: AliasTable): boolean {
 
 /** 莆田市对口支援工作领导小组 → level word 市, suffix 对口支援工作领导小组; null when no place starts it. */
 function placeHead(text: string, table: AliasTable): { levelWord: string; suffix: string } | null {
+  // A bare place starts with a place or a level word: most names do not, and need no search.
+  if (placeAt(text, table) === null && longestPrefix(text, table.levelWords) === null) return null;
   for (let end = text.length - 1; end > 0; end--) {
     const head = text.slice(0, end);
     if (!isBarePlace(head, table)) continue;
