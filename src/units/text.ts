@@ -3,13 +3,23 @@
 const OPENING = /[(（〔［\[【]/gu;
 const CLOSING = /[)）〕］\]】]/gu;
 
+/** Texts already normalised: the same names are compared again and again while a letter is read. */
+const normalized = new Map<string, string>();
+const MAX_NORMALIZED = 10_000;
+
 /** 厦门〔宁夏〕大学, 厦门[宁夏]大学 and 厦门（宁夏）大学 all become 厦门（宁夏）大学. */
 export function normalizeUnitText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[\s"'“”‘’《》]/gu, '')
-    .replace(OPENING, '（')
-    .replace(CLOSING, '）');
+  let result = normalized.get(text);
+  if (result === undefined) {
+    result = text
+      .normalize('NFKC')
+      .replace(/[\s"'“”‘’《》]/gu, '')
+      .replace(OPENING, '（')
+      .replace(CLOSING, '）');
+    if (normalized.size >= MAX_NORMALIZED) normalized.clear();
+    normalized.set(text, result);
+  }
+  return result;
 }
 
 /** A group's name as a list heading or a main recipient writes it: 省直有关单位：, …名单. */
