@@ -1,7 +1,9 @@
 /** Unit names compared as text: one bracket style, no spaces or quotes, half-width letters and digits. */
 
-const OPENING = /[(（〔［\[【]/gu;
-const CLOSING = /[)）〕］\]】]/gu;
+/** What normalising changes after NFKC: white space and quotes go, every bracket becomes （ or ）. */
+const UNIT_TEXT_CHANGES = /[\s"'“”‘’《》(（〔［\[【)）〕］\]】]/gu;
+const OPENING = new Set('(（〔［[【');
+const CLOSING = new Set(')）〕］]】');
 
 /** Texts already normalised: the same names are compared again and again while a letter is read. */
 const normalized = new Map<string, string>();
@@ -11,11 +13,7 @@ const MAX_NORMALIZED = 10_000;
 export function normalizeUnitText(text: string): string {
   let result = normalized.get(text);
   if (result === undefined) {
-    result = text
-      .normalize('NFKC')
-      .replace(/[\s"'“”‘’《》]/gu, '')
-      .replace(OPENING, '（')
-      .replace(CLOSING, '）');
+    result = text.normalize('NFKC').replace(UNIT_TEXT_CHANGES, (char) => (OPENING.has(char) ? '（' : CLOSING.has(char) ? '）' : ''));
     if (normalized.size >= MAX_NORMALIZED) normalized.clear();
     normalized.set(text, result);
   }
