@@ -63,7 +63,8 @@ export class MappedText {
   }
 
   slice(start: number, end = this.text.length): MappedText {
-    return new MappedText(this.text.slice(start, end), this.lines.slice(start, end), this.columns.slice(start, end));
+    // Views, not copies: a MappedText never changes its positions once made.
+    return new MappedText(this.text.slice(start, end), this.lines.subarray(start, end), this.columns.subarray(start, end));
   }
 
   trim(): MappedText {
