@@ -6,7 +6,7 @@
 import { basename, extname } from 'node:path';
 import type { Recipient } from '../model/outline.js';
 import type { ReturnedContent } from '../model/reply.js';
-import { matchUnitName, type AliasTable } from '../units/index.js';
+import type { UnitMatcher } from '../units/index.js';
 
 export type Identification =
   | { kind: 'recipient'; recipient: Recipient; doubt: string | null }
@@ -14,7 +14,8 @@ export type Identification =
 
 export interface IdentifyContext {
   recipients: Recipient[];
-  aliases: AliasTable;
+  /** The recipients' matcher, built once for the whole inbox */
+  matchUnit: UnitMatcher;
   docNumber: string | null;
 }
 
@@ -54,8 +55,8 @@ function fileNameUnit(file: string): string {
 }
 
 /** The whole text as a unit name, else the longest recipient name or alias written inside it. */
-function findUnit(text: string, context: IdentifyContext): ReturnType<typeof matchUnitName> {
-  const whole = matchUnitName(text, context.recipients, context.aliases);
+function findUnit(text: string, context: IdentifyContext): ReturnType<UnitMatcher> {
+  const whole = context.matchUnit(text);
   if (whole) return whole;
   let best: { recipient: Recipient; length: number } | null = null;
   for (const recipient of context.recipients) {

@@ -9,7 +9,7 @@ import type { Recipient } from '../model/outline.js';
 import type { Manifest } from '../model/workspace.js';
 import type { Reply, ReturnedContent, TrackReport, TrackedRecipient } from '../model/reply.js';
 import { ReturnedProblem, readReturnedFile } from '../readers/returned/index.js';
-import { loadAliasTable, type AliasTable } from '../units/index.js';
+import { loadAliasTable, unitMatcher, type AliasTable } from '../units/index.js';
 import { WORKSPACE_ALIASES_FILE, loadManifest } from '../workspace.js';
 import { identify } from './identify.js';
 import { listInbox } from './inbox.js';
@@ -44,7 +44,7 @@ export async function trackWorkspace(workspace: string, options: TrackOptions = 
   const listing = await listInbox(workspace, manifest.inbox);
   const report: TrackReport = { asOf, deadline: outline.letter.deadline, recipients: [], unmatched: [], ignored: listing.ignored, secret: [] };
   const received = new Map<string, Received[]>();
-  const context = { recipients, aliases, docNumber: outline.letter.docNumber?.text ?? null };
+  const context = { recipients, matchUnit: unitMatcher(recipients, aliases), docNumber: outline.letter.docNumber?.text ?? null };
 
   for (const { file, modified, content, problem } of await readAll(workspace, listing.files)) {
     if (content && content.secrecyMarks.length > 0) report.secret.push({ file, marks: content.secrecyMarks });

@@ -5,6 +5,6 @@
  */
 export { loadAliasTable, compileAliasTable, mergeAliasData, type AliasData, type AliasTable } from './aliases.js';
 export { expandUnitList, parseCollective, type ExpandedItem, type ListItem } from './expand.js';
-export { matchUnitName, type Certainty } from './match.js';
+export { unitMatcher, type Certainty, type UnitMatcher } from './match.js';
 export { describeUnit, type Scope, type UnitName } from './names.js';
 export { resolveUnits, homeOfLetter, type ResolvedUnits } from './resolve.js';

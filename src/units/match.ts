@@ -199,28 +199,31 @@ export function compareScopes(a: Scope, b: Scope, home: ProvinceData | null): Ve
   return oneSideUnknown && (x.assumed || y.assumed) ? 'assumed' : 'yes';
 }
 
+/** One name → the recipient it stands for and how surely, or null. */
+export type UnitMatcher = (text: string) => { recipient: Recipient; certainty: Certainty } | null;
+
 /**
  * One name → one recipient, for the tracking code (a reply's 署名, a file name's unit):
  * 福建省科学技术厅 → 省科技厅 (alias); …领导小组办公室 → …领导小组. Null when nothing fits or the name is
- * a collective or a unit of another province.
+ * a collective or a unit of another province. The recipients are read once, when the first name is asked
+ * (an inbox of our own forms, which name their recipient inside, never asks).
  */
-export function matchUnitName(
-  text: string,
-  recipients: Recipient[],
-  aliases: AliasTable,
-): { recipient: Recipient; certainty: Certainty } | null {
-  const context: MatchContext = {
-    table: aliases,
-    home: homeOfNames(recipients.flatMap((recipient) => [recipient.name, ...recipient.aliases]), aliases),
-    candidates: candidatesOf(recipients, aliases),
-    groups: new Map(),
+export function unitMatcher(recipients: Recipient[], aliases: AliasTable): UnitMatcher {
+  let context: MatchContext | null = null;
+  return (text) => {
+    context ??= {
+      table: aliases,
+      home: homeOfNames(recipients.flatMap((recipient) => [recipient.name, ...recipient.aliases]), aliases),
+      candidates: candidatesOf(recipients, aliases),
+      groups: new Map(),
+    };
+    const match = matchMention(text, context);
+    if (match.kind !== 'matched' && match.kind !== 'uncertain') return null;
+    const [recipient] = match.recipients;
+    if (!recipient) return null;
+    const certainty = match.kind === 'matched' && match.recipients.length === 1 ? match.certainty : 'uncertain';
+    return { recipient, certainty };
   };
-  const match = matchMention(text, context);
-  if (match.kind !== 'matched' && match.kind !== 'uncertain') return null;
-  const [recipient] = match.recipients;
-  if (!recipient) return null;
-  const certainty = match.kind === 'matched' && match.recipients.length === 1 ? match.certainty : 'uncertain';
-  return { recipient, certainty };
 }
 
 /**

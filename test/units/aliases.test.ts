@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
-import { describeUnit, loadAliasTable, matchUnitName } from '../../src/units/index.js';
+import { describeUnit, loadAliasTable, unitMatcher } from '../../src/units/index.js';
 import type { Recipient } from '../../src/model/outline.js';
 import { table } from './support.js';
 
@@ -74,8 +74,8 @@ describe('a workspace\'s additions', () => {
     expect(merged.files).toHaveLength(2);
     expect(describeUnit('省科学技术和知识产权厅', merged).identity).toBe(describeUnit('省科技厅', merged).identity);
     const recipients: Recipient[] = [{ id: 'r01', name: '省海峡办', group: null, aliases: [], tasks: [] }];
-    expect(matchUnitName('省海峡两岸交流合作办公室', recipients, merged)).toMatchObject({ certainty: 'alias' });
-    expect(matchUnitName('省海峡两岸交流合作办公室', recipients, table)).toBeNull();
+    expect(unitMatcher(recipients, merged)('省海峡两岸交流合作办公室')).toMatchObject({ certainty: 'alias' });
+    expect(unitMatcher(recipients, table)('省海峡两岸交流合作办公室')).toBeNull();
   });
 
   it('adds a place to a province', () => {

@@ -1,7 +1,7 @@
-// Matching one name to the recipients (matchUnitName, for the tracking code): exact, alias, uncertain, none.
+// Matching one name to the recipients (unitMatcher, for the tracking code): exact, alias, uncertain, none.
 import { describe, expect, it } from 'vitest';
 import type { Recipient } from '../../src/model/outline.js';
-import { matchUnitName, resolveUnits } from '../../src/units/index.js';
+import { resolveUnits, unitMatcher } from '../../src/units/index.js';
 import { outlineOf, table, unitList } from './support.js';
 
 /** The sample letter's recipients, through resolveUnits (so they carry their aliases). */
@@ -19,11 +19,11 @@ const sample = resolveUnits(
 
 const recipient = (name: string, aliases: string[] = []): Recipient => ({ id: 'r00', name, group: null, aliases, tasks: [] });
 const match = (text: string, recipients = sample): [string, string] | null => {
-  const found = matchUnitName(text, recipients, table);
+  const found = unitMatcher(recipients, table)(text);
   return found ? [found.recipient.name, found.certainty] : null;
 };
 
-describe('matchUnitName on the sample letter\'s recipients', () => {
+describe('unitMatcher on the sample letter\'s recipients', () => {
   it('takes an exact name as exact', () => {
     expect(match('省科技厅')).toEqual(['省科技厅', 'exact']);
     expect(match('厦门大学')).toEqual(['厦门大学', 'exact']);
@@ -76,7 +76,7 @@ describe('matchUnitName on the sample letter\'s recipients', () => {
   });
 });
 
-describe('matchUnitName beyond the sample', () => {
+describe('unitMatcher beyond the sample', () => {
   const cities = [recipient('福州市发改委'), recipient('厦门市发改委'), recipient('厦门市教育局')];
 
   it('tells cities apart and finds the city by its full name', () => {
