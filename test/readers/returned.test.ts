@@ -78,6 +78,11 @@ describe('a filled-in form', () => {
     expect((await readReturnedFile(write('unticked.docx', form(unticked, '')))).noComment).toBe(false);
   });
 
+  it('reads escaped characters in a comment as the characters the unit typed', async () => {
+    const content = await readReturnedFile(write('escaped.docx', form('', row('1', '任务3', '', '“A&amp;B”改为&lt;C&gt;，&#x4E2D;&#25991;', ''))));
+    expect(content.comments.map((comment) => comment.suggestion)).toEqual(['“A&B”改为<C>，中文']);
+  });
+
   it('flags secrecy markings in the text', async () => {
     const content = await readReturnedFile(write('marked.docx', form(p('机密★1年'), '')));
     expect(content.secrecyMarks).toEqual(['机密']);
