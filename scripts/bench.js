@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const GONGWEN = join(ROOT, 'bin', 'gongwen.js');
+const GONGWEN = join(ROOT, 'bin', 'gongwen.cjs');
 const SAMPLE = join(ROOT, 'fixtures', 'min-fu-xie-han-2024-8.txt');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const HEAVY_RUNS = Number(process.env.BENCH_HEAVY_RUNS ?? 3);

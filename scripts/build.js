@@ -1,16 +1,52 @@
-// Bundles the CLI into dist/ with esbuild: one file loads faster than many small ESM modules.
-// commander, which every command needs, is bundled too (loading a CommonJS package from ESM costs as much
-// again as the package); the other libraries stay external and are imported lazily by the commands that need them.
+// Builds the CLI into dist/ with esbuild, in two parts, so that start-up loads as little as it can:
+//
+// - dist/main.cjs: the program itself, as one CommonJS file: commander, the commands, and what `parse`,
+//   `check` and `units` need for a plain-text letter. Node loads it without starting its ES module loader.
+// - dist/esm/: the modules that need the heavy libraries (docx, exceljs, mammoth, pdf.js, remark, chalk,
+//   saxes), as ES modules that main.cjs imports only when a command asks for them.
+//
+// Code both parts use (errors, the outline model, text helpers) is in each; nothing in it keeps state that
+// the other part must see, and the one class that crosses over, UserError, is recognised by a brand.
 import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
 import { build } from 'esbuild';
 
-const BUNDLED = ['commander'];
+/** The modules loaded on demand, by the name of their file in dist/esm/. */
+const ON_DEMAND = {
+  markdown: 'src/readers/markdown.ts',
+  docx: 'src/readers/docx.ts',
+  pdf: 'src/readers/pdf.ts',
+  packets: 'src/packets/index.ts',
+  tracking: 'src/tracking/index.ts',
+  remind: 'src/remind/index.ts',
+  summary: 'src/summary/index.ts',
+  diagnostics: 'src/cli/views/diagnostics.ts',
+  'outline-tree': 'src/cli/views/outline-tree.ts',
+  'track-report': 'src/cli/views/track-report.ts',
+  'units-table': 'src/cli/views/units-table.ts',
+};
+const onDemandByPath = new Map(Object.entries(ON_DEMAND).map(([name, path]) => [resolve(path), name]));
+
 const { dependencies } = JSON.parse(readFileSync('package.json', 'utf8'));
+const external = Object.keys(dependencies).filter((name) => name !== 'commander');
+
+/** In main.cjs, `import('./markdown.js')` of an on-demand module becomes `import('./esm/markdown.js')`. */
+const onDemandImports = {
+  name: 'on-demand-imports',
+  setup(build) {
+    build.onResolve({ filter: /^\./ }, (args) => {
+      if (args.kind !== 'dynamic-import') return undefined;
+      const target = resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
+      const name = onDemandByPath.get(target);
+      return name === undefined ? undefined : { path: `./esm/${name}.js`, external: true };
+    });
+  },
+};
 
 /**
  * commander loads node:child_process when it is loaded, for subcommands run as separate programs, which gongwen
- * has none of: it gets the module only when it asks for one of its functions, so start-up does not load it.
+ * has none of: it gets the module only when it asks for one of its functions.
  */
 const lazyChildProcess = {
   name: 'lazy-child-process',
@@ -28,18 +64,23 @@ const lazyChildProcess = {
 // Chunk names carry hashes: start from an empty dist/ so no stale chunk is left behind.
 await rm('dist', { recursive: true, force: true });
 
+const common = { bundle: true, platform: 'node', target: 'node20', external, sourcemap: false, logLevel: 'warning' };
+
 await build({
+  ...common,
   entryPoints: ['src/cli/main.ts'],
-  outdir: 'dist',
-  bundle: true,
+  outfile: 'dist/main.cjs',
+  format: 'cjs',
+  // import.meta.url, which finds templates/ from the module's own place, is this file's URL.
+  define: { 'import.meta.url': 'importMetaUrl' },
+  inject: [relative('.', 'scripts/import-meta-url.js')],
+  plugins: [onDemandImports, lazyChildProcess],
+});
+
+await build({
+  ...common,
+  entryPoints: ON_DEMAND,
+  outdir: 'dist/esm',
   splitting: true,
   format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  external: Object.keys(dependencies).filter((name) => !BUNDLED.includes(name)),
-  // commander is CommonJS: its require() of Node's modules needs a require in the ES module it is bundled into.
-  banner: { js: "import { createRequire as __gongwenRequire } from 'node:module'; const require = __gongwenRequire(import.meta.url);" },
-  plugins: [lazyChildProcess],
-  sourcemap: false,
-  logLevel: 'warning',
 });

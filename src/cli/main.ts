@@ -3,7 +3,7 @@
  * options to a library function and formats its result.
  */
 import { Command, CommanderError } from 'commander';
-import { UserError } from '../errors.js';
+import { isUserError } from '../errors.js';
 import { registerParse } from './commands/parse.js';
 import { registerCheck } from './commands/check.js';
 import { registerUnits } from './commands/units.js';
@@ -44,11 +44,9 @@ registerTrack(program);
 registerRemind(program);
 registerSummary(program);
 
-try {
-  await program.parseAsync(process.argv);
-} catch (error) {
+program.parseAsync(process.argv).catch((error: unknown) => {
   process.exitCode = exitCodeFor(error);
-}
+});
 
 /** Commander's own messages, said in Chinese. */
 function inChinese(text: string): string {
@@ -67,7 +65,7 @@ function exitCodeFor(error: unknown): number {
     // --help and --version end through here with exit code 0.
     return error.exitCode;
   }
-  if (error instanceof UserError) {
+  if (isUserError(error)) {
     process.stderr.write(`gongwen：${error.message}\n`);
     return error.exitCode;
   }

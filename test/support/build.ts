@@ -1,4 +1,4 @@
-// The CLI tests run the built program (bin/gongwen.js → dist/), as a clerk does: build it once first.
+// The CLI tests run the built program (bin/gongwen.cjs → dist/), as a clerk does: build it once first.
 import { execFileSync } from 'node:child_process';
 
 export default function setup(): void {

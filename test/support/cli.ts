@@ -12,7 +12,7 @@ export interface Run {
 
 /** Runs the built `gongwen` program as a clerk would, without colours. */
 export function gongwen(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Run {
-  const result = spawnSync(process.execPath, [`${ROOT}bin/gongwen.js`, ...args], {
+  const result = spawnSync(process.execPath, [`${ROOT}bin/gongwen.cjs`, ...args], {
     cwd: options.cwd ?? ROOT,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...options.env },
