@@ -88,12 +88,14 @@ function cached<T>(byTemplate: Map<Template, Map<string, Promise<T>>>, template:
   return made;
 }
 
+/** Data the marks can stand in for: none of the marks' characters, and list items alike and plain. */
 function preparable(data: TemplateData, properties: Record<string, string>): boolean {
   const texts = [...Object.values(data.values), ...Object.values(properties), ...Object.values(data.lists).flatMap((items) => items.flatMap(Object.values))];
-  return texts.every((text) => !NOT_PREPARABLE.test(text)) && Object.values(data.lists).every((items) => items.every((item) => sameFields(item, items[0]!)));
+  return texts.every((text) => !NOT_PREPARABLE.test(text)) && Object.values(data.lists).every((items) => items.every((item) => plainItemLike(item, items[0]!)));
 }
 
-function sameFields(item: Record<string, string>, first: Record<string, string>): boolean {
+/** An item with the first item's fields, each plain text (a repeated row is patched, never laid out again). */
+function plainItemLike(item: Record<string, string>, first: Record<string, string>): boolean {
   return Object.keys(item).join('\n') === Object.keys(first).join('\n') && Object.values(item).every((value) => isPlainText(oneLine(value)));
 }
 
