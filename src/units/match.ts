@@ -16,8 +16,6 @@ export type Certainty = 'exact' | 'alias' | 'uncertain';
 export interface Candidate {
   recipient: Recipient;
   unit: UnitName;
-  /** Its name, normalised */
-  name: string;
   /** Its name and aliases, normalised */
   written: Set<string>;
 }
@@ -42,7 +40,6 @@ export function candidatesOf(recipients: Recipient[], table: AliasTable): Candid
   return recipients.map((recipient) => ({
     recipient,
     unit: describeUnit(recipient.name, table),
-    name: normalizeUnitText(recipient.name),
     written: new Set([recipient.name, ...recipient.aliases].map(normalizeUnitText)),
   }));
 }
@@ -51,7 +48,7 @@ export function candidatesOf(recipients: Recipient[], table: AliasTable): Candid
 export function matchMention(name: string, context: MatchContext): MentionMatch {
   const text = normalizeUnitText(name);
   const { candidates, table } = context;
-  const exact = candidates.filter((candidate) => candidate.name === text);
+  const exact = candidates.filter((candidate) => normalizeUnitText(candidate.recipient.name) === text);
   if (exact.length > 0) return { kind: 'matched', recipients: exact.map((c) => c.recipient), certainty: 'exact' };
   const group = context.groups.get(groupKey(text));
   if (group) return { kind: 'collective', recipients: group };

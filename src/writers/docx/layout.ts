@@ -399,4 +399,3 @@ export async function layoutDocx(spec: DocumentSpec): Promise<DocxParts> {
   parts.set(CORE_PROPERTIES, strToU8(core.replace(/(<dcterms:(created|modified)\b[^>]*>)[^<]*/gu, `$1${date}`)));
   return parts;
 }
-

@@ -30,6 +30,7 @@ const MAX_SLOTS = 0x1000;
 const FULL_PAD = '\uf8ff';
 const HALF_PAD = '\u2e7f';
 const MARK = /[\ue000-\uefff]\uf8ff*\u2e7f?/gu;
+const HAS_MARK = /[\ue000-\uefff]/u;
 /** Data holding these is laid out from scratch: the marks' characters, and lone surrogates (encoded two ways). */
 const NOT_PREPARABLE = /[\ue000-\uf8ff\u2e7f]|[\ud800-\udfff]/u;
 
@@ -117,7 +118,7 @@ async function measuredValues(template: Template, data: TemplateData, properties
   const measured = new Set<string>();
   for (const text of rendered.measured) {
     for (const [found] of text.matchAll(MARK)) {
-      const slot = slots[found.charCodeAt(0) - FIRST_MARK]!;
+      const slot = slots[slotIndex(found)]!;
       if (slot.kind !== 'value') return null;
       measured.add(slot.name);
     }
@@ -173,7 +174,7 @@ async function prepare(template: Template, shape: Shape, date: Date): Promise<Pr
   const prepared: PreparedPart[] = [];
   for (const [path, bytes] of rendered.parts) {
     const text = strFromU8(bytes);
-    if (!new RegExp(MARK.source, 'u').test(text)) {
+    if (!HAS_MARK.test(text)) {
       prepared.push({ path, entry: zipEntry(path, bytes) });
       continue;
     }
@@ -189,9 +190,13 @@ const HEADING_ROW = /<w:tblHeader(?! w:val="(?:off|false|0)")/u;
 
 /** Text cut at its marks; each list's marks must lie in one table row (not a heading row), which repeats. */
 function piecesOf(text: string, shape: Shape): Piece[] | null {
+  const fieldMarks = [...text.matchAll(MARK)].flatMap((found) => {
+    const slot = shape.slots[slotIndex(found[0])]!;
+    return slot.kind === 'field' ? [{ index: found.index, list: slot.list }] : [];
+  });
   const rows: { list: string; start: number; end: number }[] = [];
   for (const list of Object.keys(shape.data.lists)) {
-    const marks = [...text.matchAll(MARK)].filter(([found]) => slotOf(found, shape).kind === 'field' && (slotOf(found, shape) as { list: string }).list === list);
+    const marks = fieldMarks.filter((mark) => mark.list === list);
     if (marks.length === 0) continue;
     const first = marks[0]!.index;
     const last = marks.at(-1)!.index;
@@ -215,15 +220,16 @@ function piecesOf(text: string, shape: Shape): Piece[] | null {
   return loose ? null : pieces;
 }
 
-function slotOf(found: string, shape: Shape): Slot {
-  return shape.slots[found.charCodeAt(0) - FIRST_MARK]!;
+/** The slot a mark (as found in the text) stands for. */
+function slotIndex(found: string): number {
+  return found.charCodeAt(0) - FIRST_MARK;
 }
 
 function markPieces(text: string, shape: Shape): Piece[] {
   const pieces: Piece[] = [];
   let at = 0;
   for (const found of text.matchAll(MARK)) {
-    pieces.push(text.slice(at, found.index), { slot: found[0].charCodeAt(0) - FIRST_MARK });
+    pieces.push(text.slice(at, found.index), { slot: slotIndex(found[0]) });
     at = found.index + found[0].length;
   }
   pieces.push(text.slice(at));
