@@ -1,10 +1,12 @@
 /**
  * The outline: gongwen's one document model (like pandoc's Definition).
  *
- * Readers produce an mdast tree, recognizers turn it into an Outline, writers consume it.
- * This module imports nothing from the rest of gongwen; every other module may import it.
+ * Readers produce blocks (model/document.ts), recognizers turn them into an Outline, writers consume it.
+ * This module imports nothing from the rest of gongwen but the model; every other module may import it.
  * The JSON shape is a contract (design brief, "Outline JSON"): change it only with a new schemaVersion.
  */
+
+import type { FormatName } from './document.js';
 
 export const OUTLINE_SCHEMA_VERSION = 1;
 
@@ -26,12 +28,10 @@ export interface Diagnostic {
   rule: string;
 }
 
-export type SourceFormat = 'txt' | 'md' | 'docx' | 'pdf';
-
 export interface SourceInfo {
   path: string;
-  format: SourceFormat;
-  /** What the reader detected: utf-8, utf-8-bom, utf-16le, utf-16be, gb18030; `docx` or `pdf` for those files. */
+  format: FormatName;
+  /** What the reader detected: utf-8, utf-8-bom, utf-16le, utf-16be, gb18030 for text; the format's name otherwise. */
   encoding: string;
   sha256: string;
 }

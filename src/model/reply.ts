@@ -15,7 +15,8 @@ export interface Comment {
   reason: string | null;
 }
 
-export type ReturnedKind = 'form' | 'letter' | 'pdf' | 'opaque';
+/** Our feedback form; a unit's own reply (a 复函, in any format); a file whose words cannot be read. */
+export type ReturnedKind = 'form' | 'letter' | 'opaque';
 
 /** What one returned file says, as far as it can be read. */
 export interface ReturnedContent {

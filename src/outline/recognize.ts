@@ -2,9 +2,8 @@
  * The recognizers in order, over one letter's blocks: regions, header, closing, body, attachments, tasks,
  * unit lists, 版记. Each adds to the outline and files its doubts in the diagnostic sink.
  */
-import type { Root } from 'mdast';
 import { OUTLINE_SCHEMA_VERSION, type Letter, type Outline, type SourceInfo } from '../model/outline.js';
-import { blocksOf, type Block, type ParagraphBlock } from './blocks.js';
+import type { Block, ParagraphBlock } from './blocks.js';
 import { DiagnosticSink } from './diagnostics.js';
 import { repairBlocks } from './repair.js';
 import { recognizeAttachment, reportMissingAttachments } from './recognizers/attachments.js';
@@ -16,9 +15,9 @@ import { splitRegions } from './recognizers/regions.js';
 import { recognizeTasks } from './recognizers/tasks.js';
 import { recognizeUnitLists } from './recognizers/unit-lists.js';
 
-export function recognizeOutline(root: Root, source: SourceInfo): Outline {
+export function recognizeOutline(letterBlocks: Block[], source: SourceInfo): Outline {
   const sink = new DiagnosticSink();
-  const blocks = repairBlocks(blocksOf(root));
+  const blocks = repairBlocks(letterBlocks);
   if (!blocks.some((block) => block.kind === 'paragraph')) {
     sink.error('empty-letter', '来函中没有可识别的文字。');
   }

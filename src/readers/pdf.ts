@@ -6,6 +6,10 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import type { SourceDocument } from '../model/document.js';
+import { scan } from './formats.js';
+import { ReadProblem } from './problem.js';
+import { linesOf as paragraphsOfText } from './txt.js';
 
 const MAX_PAGES = 200;
 
@@ -27,7 +31,19 @@ interface Line {
   full?: boolean;
 }
 
-export async function readPdfText(bytes: Uint8Array): Promise<string> {
+/** A PDF as paragraphs, one per rebuilt line, numbered as lines of its text; no text layer is a scan. */
+export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
+  let text: string;
+  try {
+    text = await readPdfText(bytes);
+  } catch {
+    throw new ReadProblem('PDF 文件已损坏或设有密码');
+  }
+  if (text.trim() === '') return scan('pdf');
+  return { format: 'pdf', encoding: 'pdf', blocks: paragraphsOfText(text), properties: {}, embedded: [], scanned: false };
+}
+
+async function readPdfText(bytes: Uint8Array): Promise<string> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
   const document = await getDocument({

@@ -1,24 +1,26 @@
 /**
- * Plain-text reader (.txt, and text extracted from PDFs): every non-blank line becomes a paragraph of the
- * mdast tree, positioned at its first character. Nothing is interpreted as Markdown: a line `2. …` stays
- * text. Joining lines that PDF extraction cut apart is a later pass (outline/repair), for every format.
+ * Plain-text reader (.txt, and text extracted from PDFs): the encoding is detected, and every non-blank line
+ * becomes a paragraph positioned at its first character. Nothing is interpreted as Markdown: a line `2. …`
+ * stays text. Joining lines that PDF extraction cut apart is a later pass (outline/repair), for every format.
  */
-import type { Paragraph, Root } from 'mdast';
+import type { ParagraphBlock, SourceDocument } from '../model/document.js';
+import { decodeText, looksBinary } from './decode.js';
+import { ReadProblem } from './problem.js';
 
-export function readPlainText(text: string): Root {
-  const children: Paragraph[] = [];
-  const lines = text.split('\n');
-  lines.forEach((line, index) => {
+export function readTextDocument(bytes: Uint8Array): SourceDocument {
+  const decoded = decodeText(bytes);
+  if (looksBinary(decoded)) throw new ReadProblem('这是二进制文件，不是文本');
+  return { format: 'txt', encoding: decoded.encoding, blocks: linesOf(decoded.text), properties: {}, embedded: [], scanned: false };
+}
+
+/** Each non-blank line of `text` as a paragraph, numbered from `firstLine`. */
+export function linesOf(text: string, firstLine = 1): ParagraphBlock[] {
+  const paragraphs: ParagraphBlock[] = [];
+  text.split(/\r\n?|\n/u).forEach((line, index) => {
     const content = line.trimEnd();
     const indent = content.length - content.trimStart().length;
     if (content.trim() === '') return;
-    const start = { line: index + 1, column: indent + 1 };
-    const end = { line: index + 1, column: content.length + 1 };
-    children.push({
-      type: 'paragraph',
-      children: [{ type: 'text', value: content.slice(indent), position: { start, end } }],
-      position: { start, end },
-    });
+    paragraphs.push({ kind: 'paragraph', runs: [{ text: content.slice(indent), start: { line: firstLine + index, column: indent + 1 } }] });
   });
-  return { type: 'root', children };
+  return paragraphs;
 }

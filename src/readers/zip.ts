@@ -5,6 +5,7 @@
  * memory). Nothing is ever extracted to disk, so entry names such as `../../x` are harmless.
  */
 import { inflateRawSync } from 'node:zlib';
+import { ReadProblem } from './problem.js';
 
 export const MAX_ENTRIES = 5000;
 export const MAX_PART_BYTES = 32 * 1024 * 1024;
@@ -17,20 +18,17 @@ export interface ZipEntry {
   encrypted: boolean;
 }
 
-/** Why a zip could not be read, in words for the clerk. */
-export class ZipProblem extends Error {}
-
 export function listEntries(bytes: Uint8Array): ZipEntry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const end = findEndOfCentralDirectory(view);
   const count = view.getUint16(end + 10, true);
   const directoryOffset = view.getUint32(end + 16, true);
-  if (count === 0xffff || directoryOffset === 0xffffffff) throw new ZipProblem('文件过大（ZIP64），不像是一份反馈材料');
-  if (count > MAX_ENTRIES) throw new ZipProblem(`压缩包内文件过多（${count} 个）`);
+  if (count === 0xffff || directoryOffset === 0xffffffff) throw new ReadProblem('文件过大（ZIP64），不像是一份反馈材料');
+  if (count > MAX_ENTRIES) throw new ReadProblem(`压缩包内文件过多（${count} 个）`);
   const entries: ZipEntry[] = [];
   let offset = directoryOffset;
   for (let i = 0; i < count; i++) {
-    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) throw new ZipProblem('文件不完整或已损坏');
+    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) throw new ReadProblem('文件不完整或已损坏');
     const flags = view.getUint16(offset + 8, true);
     const nameLength = view.getUint16(offset + 28, true);
     const extraLength = view.getUint16(offset + 30, true);
@@ -47,21 +45,21 @@ export function listEntries(bytes: Uint8Array): ZipEntry[] {
   return entries;
 }
 
-/** The bytes of one entry, or a ZipProblem when it is damaged, encrypted or larger than `maxBytes`. */
+/** The bytes of one entry, or a ReadProblem when it is damaged, encrypted or larger than `maxBytes`. */
 export function readEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes = MAX_PART_BYTES): Uint8Array {
-  if (entry.encrypted) throw new ZipProblem('文件设有密码');
+  if (entry.encrypted) throw new ReadProblem('文件设有密码');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const local = entry.localHeaderOffset;
-  if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) throw new ZipProblem('文件不完整或已损坏');
+  if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) throw new ReadProblem('文件不完整或已损坏');
   const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
   const end = start + entry.compressedSize;
-  if (end > bytes.length) throw new ZipProblem('文件不完整（可能只传了一部分）');
+  if (end > bytes.length) throw new ReadProblem('文件不完整（可能只传了一部分）');
   const data = bytes.subarray(start, end);
   if (entry.method === 0) {
-    if (data.length > maxBytes) throw new ZipProblem(`${entry.name} 过大`);
+    if (data.length > maxBytes) throw new ReadProblem(`${entry.name} 过大`);
     return data;
   }
-  if (entry.method !== 8) throw new ZipProblem(`不支持的压缩方式（${entry.method}）`);
+  if (entry.method !== 8) throw new ReadProblem(`不支持的压缩方式（${entry.method}）`);
   return inflateBounded(data, maxBytes, entry.name);
 }
 
@@ -71,9 +69,9 @@ function inflateBounded(data: Uint8Array, maxBytes: number, name: string): Uint8
     return inflateRawSync(data, { maxOutputLength: maxBytes });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ERR_BUFFER_TOO_LARGE') throw new ZipProblem(`${name} 解压后过大（可能是压缩炸弹）`);
-    if (code === 'Z_BUF_ERROR') throw new ZipProblem('文件不完整或已损坏');
-    throw new ZipProblem('文件已损坏，无法解压');
+    if (code === 'ERR_BUFFER_TOO_LARGE') throw new ReadProblem(`${name} 解压后过大（可能是压缩炸弹）`);
+    if (code === 'Z_BUF_ERROR') throw new ReadProblem('文件不完整或已损坏');
+    throw new ReadProblem('文件已损坏，无法解压');
   }
 }
 
@@ -82,5 +80,5 @@ function findEndOfCentralDirectory(view: DataView): number {
   for (let offset = view.byteLength - 22; offset >= earliest; offset--) {
     if (view.getUint32(offset, true) === 0x06054b50) return offset;
   }
-  throw new ZipProblem('文件不完整或已损坏（不是完整的 Office 文件）');
+  throw new ReadProblem('文件不完整或已损坏（不是完整的 Office 文件）');
 }

@@ -44,7 +44,7 @@ describe("a unit's own 复函, written by another tool", () => {
 
   it('reads the text layer of a PDF', async () => {
     const content = await readReturnedFile(fixture('replies/科技厅反馈意见-扫描前导出.pdf'));
-    expect(content.kind).toBe('pdf');
+    expect(content.kind).toBe('letter');
     expect(content.namedUnit).toBe('福建省科学技术厅');
     expect(content.comments.length).toBeGreaterThan(0);
   });

@@ -1,12 +1,17 @@
 /**
- * What a returned Word file says: our 意见反馈表 (its table, its 反馈单位, its 无意见 choice) or a unit's own
- * 复函 (its 署名, its numbered comments, or words such as 无修改意见).
+ * What a returned file says, from its blocks whatever its format: our 意见反馈表 (its table, its 反馈单位,
+ * its 无意见 choice) or a unit's own 复函 (its 署名, its numbered comments, or words such as 无修改意见).
  */
+import { paragraphText, type SourceDocument } from '../../model/document.js';
 import type { Comment, ReturnedContent } from '../../model/reply.js';
+import { DOCUMENT_PROPERTY } from '../../model/workspace.js';
 import { MappedText } from '../../text/mapped.js';
 import { DATE_LINE } from '../../text/dates.js';
 import { normalizeText } from '../../text/normalize.js';
-import { CHECKED, type DocxBlock } from './ooxml.js';
+import { CHECKED } from '../docx.js';
+
+/** A block as the reply recognizers read it: a paragraph's text, or a table's cell texts. */
+type PlainBlock = { kind: 'paragraph'; text: string } | { kind: 'table'; rows: string[][] };
 
 const SECRECY_MARKS = /(绝密|机密|秘密\s*★|工作秘密|内部资料)/gu;
 const TICKED_NO_COMMENT = new RegExp(`[${CHECKED}☒√✓✔■▣●]\\s*无(?:修改)?意见`, 'u');
@@ -15,13 +20,32 @@ const NUMBERED_ITEM = /^(?:[一二三四五六七八九十]+、|（[一二三四
 /** Words in a comment that name the clause it is about: 第3条, 第三条, 任务3, 第二部分, （一）. */
 const CLAUSE = /(第[一二三四五六七八九十百\d]+[条章节项部分]+|任务\s*\d+|第\d+项任务|[一二三四五六七八九十]+、[^，。；]{0,20}|（[一二三四五六七八九十]+）)/u;
 
-export interface Properties {
+interface Properties {
   docNumber: string | null;
   recipientId: string | null;
   recipientName: string | null;
 }
 
-export function contentOfDocx(blocks: DocxBlock[], properties: Properties): ReturnedContent {
+/** What one returned file says. A scan (no words to read) says nothing: it counts by its name only. */
+export function contentOf(document: SourceDocument): ReturnedContent {
+  const properties: Properties = {
+    docNumber: document.properties[DOCUMENT_PROPERTY.docNumber] ?? null,
+    recipientId: document.properties[DOCUMENT_PROPERTY.recipientId] ?? null,
+    recipientName: document.properties[DOCUMENT_PROPERTY.recipientName] ?? null,
+  };
+  if (document.scanned || document.blocks.length === 0) {
+    return { kind: 'opaque', properties, namedUnit: null, title: null, comments: [], noComment: false, contentRead: false, secrecyMarks: [] };
+  }
+  const blocks: PlainBlock[] = document.blocks.map((block) =>
+    block.kind === 'paragraph'
+      ? { kind: 'paragraph', text: paragraphText(block) }
+      : { kind: 'table', rows: block.rows.map((row) => row.map((cell) => cell.paragraphs.map(paragraphText).join('\n').trim())) },
+  );
+  // A page-laid-out format (PDF, OFD) or plain text gives lines: those wrapped by the page are joined back.
+  return document.format === 'docx' || document.format === 'md' ? contentOfBlocks(blocks, properties) : contentOfText(blocks, properties);
+}
+
+function contentOfBlocks(blocks: PlainBlock[], properties: Properties): ReturnedContent {
   const text = blocks.map((block) => (block.kind === 'paragraph' ? block.text : block.rows.flat().join('\n'))).join('\n');
   const secrecyMarks = secrecyMarksIn(text);
   const form = formTable(blocks);
@@ -41,10 +65,11 @@ export function contentOfDocx(blocks: DocxBlock[], properties: Properties): Retu
   return letterContent(blocks, properties, secrecyMarks);
 }
 
-/** Text read from a PDF (or a .txt): lines wrapped by the page are joined back into paragraphs. */
-export function contentOfText(text: string, kind: 'letter' | 'pdf', properties: Properties): ReturnedContent {
+/** Lines wrapped by the page are joined back into paragraphs. */
+function contentOfText(blocks: PlainBlock[], properties: Properties): ReturnedContent {
+  const lines = blocks.flatMap((block) => (block.kind === 'paragraph' ? [block.text] : block.rows.flat()));
   const paragraphs: string[] = [];
-  for (const line of text.split('\n').map(normalizeLine).filter(Boolean)) {
+  for (const line of lines.map(normalizeLine).filter(Boolean)) {
     const previous = paragraphs.at(-1);
     if (previous !== undefined && !/[。：:；！？]$/u.test(previous) && !NUMBERED_ITEM.test(line) && !DATE_LINE.test(line.replace(/\s/gu, ''))) {
       paragraphs[paragraphs.length - 1] = previous + line;
@@ -52,12 +77,11 @@ export function contentOfText(text: string, kind: 'letter' | 'pdf', properties: 
       paragraphs.push(line);
     }
   }
-  const secrecyMarks = secrecyMarksIn(text);
-  return { ...letterContent(paragraphs.map((paragraph) => ({ kind: 'paragraph', text: paragraph })), properties, secrecyMarks), kind };
+  return letterContent(paragraphs.map((paragraph) => ({ kind: 'paragraph', text: paragraph })), properties, secrecyMarksIn(lines.join('\n')));
 }
 
 /** A unit's own 复函: comments are its numbered items; 无修改意见 and the like mean no comment. */
-function letterContent(blocks: DocxBlock[], properties: Properties, secrecyMarks: string[]): ReturnedContent {
+function letterContent(blocks: PlainBlock[], properties: Properties, secrecyMarks: string[]): ReturnedContent {
   const paragraphs = blocks.flatMap((block) => (block.kind === 'paragraph' ? [block.text.trim()] : block.rows.flat())).filter(Boolean);
   const comments: Comment[] = paragraphs
     .filter((paragraph) => NUMBERED_ITEM.test(paragraph))
@@ -95,7 +119,7 @@ interface FormTable {
   columns: { clause: number; original: number; suggestion: number; reason: number };
 }
 
-function formTable(blocks: DocxBlock[]): FormTable | null {
+function formTable(blocks: PlainBlock[]): FormTable | null {
   for (const block of blocks) {
     if (block.kind !== 'table') continue;
     const headerIndex = block.rows.findIndex((row) => row.some((cell) => /修改意见|意见建议|具体意见/u.test(cell)));
@@ -128,7 +152,7 @@ function commentsOfTable({ rows, columns }: FormTable): Comment[] {
 }
 
 /** The value after a label such as 反馈单位, in a paragraph (反馈单位：…) or in the next table cell. */
-function labelled(blocks: DocxBlock[], label: string): string | null {
+function labelled(blocks: PlainBlock[], label: string): string | null {
   const inline = new RegExp(`${label}\\s*[：:]\\s*([^\\s　]+)`, 'u');
   for (const block of blocks) {
     if (block.kind === 'paragraph') {
@@ -158,7 +182,7 @@ function signatureOf(paragraphs: string[]): string | null {
   return null;
 }
 
-function firstParagraph(blocks: DocxBlock[]): string | null {
+function firstParagraph(blocks: PlainBlock[]): string | null {
   const first = blocks.find((block) => block.kind === 'paragraph' && block.text.trim() !== '');
   return first?.kind === 'paragraph' ? first.text.trim() : null;
 }
