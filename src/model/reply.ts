@@ -30,8 +30,19 @@ export interface ReturnedContent {
   comments: Comment[];
   /** True when the file says it has no comments (无意见, a ticked 无意见 box). */
   noComment: boolean;
-  /** False when the file's words could not be read (.doc, .ofd, images, a PDF without text). */
+  /** False when the file's words could not be read (an image, a PDF without text, a spreadsheet). */
   contentRead: boolean;
+  /**
+   * True when the comments were itemised, or the file says it has none; false when the file has words but
+   * no comment could be told apart in them: its comments must be entered by a person, never counted as zero.
+   */
+  itemised: boolean;
+  /** What a person must look at: a ticked 无意见 box beside written comments. */
+  flags: string[];
+  /** The reply's own 成文日期, ISO: decides between two replies of one unit before their file times. */
+  date: string | null;
+  /** Words saying this reply replaces an earlier one, or is final: 定稿, 前稿作废, 修订稿. */
+  versionMark: string | null;
   /** Secrecy markings found in the text (绝密, 机密, 秘密★, 工作秘密, 内部资料). */
   secrecyMarks: string[];
 }

@@ -7,7 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { ReturnedContent } from '../../model/reply.js';
 import { readDocument } from '../formats.js';
 import { ReadProblem } from '../problem.js';
-import { contentOf } from './content.js';
+import { recognizeReply } from '../../replies/index.js';
 
 /** A reply is a few pages; a file this large is not one (and is not read into memory). */
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -22,7 +22,7 @@ export async function readReturnedFile(path: string): Promise<ReturnedContent> {
     const document = await readDocument(path, await readFile(path));
     // A photo or an old binary file under a Word name is not what the unit meant to send.
     if (document.mismatch && document.scanned) throw new ReturnedProblem(`${document.mismatch}，无法读取`);
-    return contentOf(document);
+    return recognizeReply(document);
   } catch (error) {
     if (error instanceof ReadProblem) throw new ReturnedProblem(error.message);
     throw error;
