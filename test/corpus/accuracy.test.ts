@@ -69,6 +69,7 @@ describe('the corpus of published letters', () => {
       ['holdout', scoresOf((key) => key.set === 'holdout')],
       ['sample letter', scoresOf((key) => key.file === SAMPLE)],
       ['all', all],
+      ['all, tasks aside', all.filter((score) => fieldKind(score.field) !== 'tasks')],
     ] as const) {
       lines.push(`  ${name.padEnd(17)} ${percent(tally(scores)).padStart(6)}  (${tally(scores).correct}/${tally(scores).total})`);
     }
