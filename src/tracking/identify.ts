@@ -31,22 +31,29 @@ export function identify(file: string, content: ReturnedContent | null, context:
   const own = context.recipients.find((candidate) => candidate.id === recipientId)
     ?? context.recipients.find((candidate) => candidate.name === recipientName);
   if (own) return { kind: 'recipient', recipient: own, doubt: null };
-  const ways: Array<[string, string | null]> = [
-    ['署名或反馈单位', content?.namedUnit ?? null],
-    ['文件名', fileNameUnit(file)],
-    ['标题', content?.title ?? null],
+  const named = content?.namedUnit ? findUnit(content.namedUnit, context) : null;
+  const fromName = findUnit(fileNameUnit(file), context);
+  // The file's name says one unit and its words another: a person decides, neither gets it silently.
+  if (named && fromName && named.recipient !== fromName.recipient) {
+    return {
+      kind: 'unmatched',
+      reason: `文件名指向${fromName.recipient.name}，内容署名为“${content?.namedUnit}”（${named.recipient.name}），请人工核对后改名或归入`,
+    };
+  }
+  const ways: Array<[string, string | null, ReturnType<UnitMatcher>]> = [
+    ['署名或反馈单位', content?.namedUnit ?? null, named],
+    ['文件名', fileNameUnit(file), fromName],
   ];
-  for (const [way, text] of ways) {
-    const found = text ? findUnit(text, context) : null;
+  if (content?.title) ways.push(['标题', content.title, findUnit(content.title, context)]);
+  for (const [way, text, found] of ways) {
     if (found) {
       const doubt = found.certainty === 'uncertain' ? `按${way}“${text}”推断为${found.recipient.name}，请核对` : null;
       return { kind: 'recipient', recipient: found.recipient, doubt };
     }
   }
-  const named = content?.namedUnit;
   return {
     kind: 'unmatched',
-    reason: named ? `“${named}”不在受文单位名单中` : '文件名和内容都没有写明是哪个单位',
+    reason: content?.namedUnit ? `“${content.namedUnit}”不在受文单位名单中` : '文件名和内容都没有写明是哪个单位',
   };
 }
 
@@ -54,8 +61,12 @@ function fileNameUnit(file: string): string {
   return basename(file, extname(file)).replace(FILE_NAME_NOISE, '');
 }
 
-/** The whole text as a unit name, else the longest recipient name or alias written inside it. */
+/**
+ * The whole text as a unit name; else the longest recipient name or alias written inside it; else, for a
+ * short name such as a place (`莆田市`), the one recipient whose name holds it, when only one does.
+ */
 function findUnit(text: string, context: IdentifyContext): ReturnType<UnitMatcher> {
+  if (text.length < 2) return null;
   const whole = context.matchUnit(text);
   if (whole) return whole;
   let best: { recipient: Recipient; length: number } | null = null;
@@ -64,5 +75,7 @@ function findUnit(text: string, context: IdentifyContext): ReturnType<UnitMatche
       if (name.length >= 3 && text.includes(name) && name.length > (best?.length ?? 0)) best = { recipient, length: name.length };
     }
   }
-  return best ? { recipient: best.recipient, certainty: 'alias' } : null;
+  if (best) return { recipient: best.recipient, certainty: 'alias' };
+  const holders = context.recipients.filter((recipient) => [recipient.name, ...recipient.aliases].some((name) => name.includes(text)));
+  return holders.length === 1 && holders[0] ? { recipient: holders[0], certainty: 'alias' } : null;
 }
