@@ -54,10 +54,17 @@ export interface TrackedRecipient {
   id: string;
   name: string;
   status: RecipientStatus;
-  /** The inbox files this status rests on, relative to the workspace, newest last. */
+  /** The inbox files this status rests on, relative to the workspace, the one that counts last. */
   files: string[];
+  /** Earlier replies the last one replaces: their comments stay out of the summary. */
+  superseded: string[];
   /** Comments in the deciding file. */
   comments: number;
+  /**
+   * How far the deciding file was read: its comments itemised (or it has none); words read but no comment
+   * told apart; words not read at all (a scan, an image). Null with no readable file.
+   */
+  reading: 'itemised' | 'not-itemised' | 'not-read' | null;
   /** What the clerk should know: a damaged file, content not read, a form returned blank. */
   problems: string[];
 }

@@ -13,6 +13,7 @@ import { loadAliasTable, unitMatcher, type AliasTable } from '../units/index.js'
 import { WORKSPACE_ALIASES_FILE, loadManifest } from '../workspace.js';
 import { identify } from './identify.js';
 import { listInbox } from './inbox.js';
+import { byVersion } from './versions.js';
 
 export interface TrackOptions {
   /** The day to judge lateness by, YYYY-MM-DD; today when absent. */
@@ -60,7 +61,7 @@ export async function trackWorkspace(workspace: string, options: TrackOptions = 
 
   const replies: Reply[] = [];
   for (const recipient of recipients) {
-    const files = (received.get(recipient.id) ?? []).sort((a, b) => a.modified.localeCompare(b.modified) || a.file.localeCompare(b.file));
+    const files = (received.get(recipient.id) ?? []).sort(byVersion);
     report.recipients.push(statusOf(recipient, files, asOf, outline.letter.deadline));
     for (const entry of files) {
       if (entry.content) replies.push({ file: entry.file, recipientId: recipient.id, modified: entry.modified, content: entry.content });
@@ -70,7 +71,10 @@ export async function trackWorkspace(workspace: string, options: TrackOptions = 
 }
 
 function statusOf(recipient: Recipient, files: Received[], asOf: string, deadline: string | null): TrackedRecipient {
-  const line: TrackedRecipient = { id: recipient.id, name: recipient.name, status: 'missing', files: files.map((f) => f.file), comments: 0, problems: [] };
+  const line: TrackedRecipient = {
+    id: recipient.id, name: recipient.name, status: 'missing', files: files.map((f) => f.file), superseded: files.slice(0, -1).map((f) => f.file),
+    comments: 0, reading: null, problems: [],
+  };
   line.problems.push(...files.flatMap((entry) => (entry.doubt ? [`${entry.file}：${entry.doubt}`] : [])));
   const deciding = files.at(-1);
   if (!deciding) {
@@ -84,9 +88,11 @@ function statusOf(recipient: Recipient, files: Received[], asOf: string, deadlin
     return line;
   }
   line.comments = content.comments.length;
+  line.reading = !content.contentRead ? 'not-read' : content.itemised ? 'itemised' : 'not-itemised';
+  line.problems.push(...content.flags.map((flag) => `${deciding.file}：${flag}`));
   if (!content.contentRead) {
     line.status = 'commented';
-    line.problems.push(`${deciding.file}：内容未读取（此类文件只按文件名识别），请人工查看`);
+    line.problems.push(`${deciding.file}：内容未读取（扫描件、图片或无法读取文字的格式），意见须人工录入`);
   } else if (content.comments.length > 0) {
     line.status = 'commented';
   } else if (content.noComment) {
@@ -96,7 +102,7 @@ function statusOf(recipient: Recipient, files: Received[], asOf: string, deadlin
     line.problems.push(`${deciding.file}：反馈表未填写意见，也未勾选“无意见”，请与对方确认`);
   } else {
     line.status = 'commented';
-    line.problems.push(`${deciding.file}：未找到分条意见，请人工查看`);
+    line.problems.push(`${deciding.file}：未找到分条意见，意见须人工录入`);
   }
   return line;
 }

@@ -47,6 +47,9 @@ beforeAll(async () => {
   // 省司法厅 sends twice: first with a comment, then, newer, 无意见: the newer one decides.
   drop('司法厅反馈-初稿.docx', fillForm(form('06-省司法厅'), { comments: [['任务8', '', '建议增加法律援助', '']] }), 2);
   drop('司法厅反馈-终稿.docx', fillForm(form('06-省司法厅'), { noComment: true }), 1);
+  // 省人社厅 replied on 10-15, then sent a revised reply dated 10-17; the clerk copied the first one in last.
+  drop('人社厅意见（修改后）.docx', readFileSync(fixture('replies/office/人社厅意见.docx')), 2);
+  drop('人社厅意见.docx', readFileSync(fixture('replies/office/人社厅意见-初稿.docx')), 1);
   // 省发改委's file arrived truncated; 省工信厅 sent an .ofd that cannot be read.
   drop('发改委反馈表.docx', form('02-省发改委').subarray(0, 3000));
   drop('工信厅.ofd', 'OFD');
@@ -80,6 +83,13 @@ describe('gongwen track on an inbox as it arrives', () => {
 
   it('lists both replies of one unit and lets the newest decide', () => {
     expect(line('省司法厅')).toMatchObject({ status: 'no-comment', files: ['回收/司法厅反馈-初稿.docx', '回收/司法厅反馈-终稿.docx'] });
+  });
+
+  it('counts the reply dated later, whatever the file times say, and names the one it replaces', () => {
+    expect(line('省人社厅')).toMatchObject({
+      status: 'commented', comments: 2, reading: 'itemised',
+      files: ['回收/人社厅意见.docx', '回收/人社厅意见（修改后）.docx'], superseded: ['回收/人社厅意见.docx'],
+    });
   });
 
   it('names a damaged file and asks for it again; counts an unreadable kind of file as a reply', () => {
@@ -118,7 +128,7 @@ describe('the track command', () => {
     const run = gongwen(['track', workspace, '--as-of', '2024-10-19']);
     expect(run.status).toBe(3);
     expect(run.stdout).toMatch(/04\s+省科技厅\s+已反馈\s+3 条\s+回收\/科技厅反馈意见-导出\.pdf，回收\/科技厅反馈意见\.docx/u);
-    expect(run.stdout).toContain('已反馈 7/30，其中无意见 3；未反馈 0，逾期未反馈 21，文件无法读取 2');
+    expect(run.stdout).toContain('已反馈 8/30，其中无意见 3；未反馈 0，逾期未反馈 20，文件无法读取 2');
     expect(run.stdout).toContain('回收/反馈表(2).docx：是另一份来函');
   });
 
@@ -128,7 +138,8 @@ describe('the track command', () => {
     expect(json).toMatchObject({ asOf: '2024-10-17', deadline: '2024-10-18' });
     expect(json.recipients).toHaveLength(30);
     expect(json.recipients[3]).toEqual({
-      id: 'r04', name: '省科技厅', status: 'commented', files: ['回收/科技厅反馈意见-导出.pdf', '回收/科技厅反馈意见.docx'], comments: 3, problems: [],
+      id: 'r04', name: '省科技厅', status: 'commented', files: ['回收/科技厅反馈意见-导出.pdf', '回收/科技厅反馈意见.docx'],
+      superseded: ['回收/科技厅反馈意见-导出.pdf'], comments: 3, reading: 'itemised', problems: [],
     });
   });
 
