@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { paragraphText, type DocumentBlock, type ParagraphBlock, type SourceDocument } from '../../src/model/document.js';
 import { parseLetter } from '../../src/outline/parse.js';
 import { readDocx } from '../../src/readers/docx.js';
+import { formatNumber } from '../../src/readers/docx/numbering.js';
 import { readReturnedFile } from '../../src/readers/returned/index.js';
 import { SAMPLE, fixture } from '../support/cli.js';
 
@@ -59,6 +60,18 @@ describe('automatic numbering, as Word shows it', () => {
     expect(headings.map((heading) => [heading.style, paragraphText(heading).replace(/\. .*$/u, '')])).toEqual([
       ['Heading 1', '1 One'], ['Heading 2', '1.1 Two'], ['Heading 3', '(a) Three'], ['Heading 4', '(i) Four'],
     ]);
+  });
+
+  it('writes numbers in the formats Word offers a Chinese office', () => {
+    const shown = (format: string, values: number[]): string => values.map((value) => formatNumber(value, format)).join(' ');
+    expect(shown('chineseCounting', [1, 10, 11, 20, 99, 101])).toBe('一 十 十一 二十 九十九 一〇一');
+    expect(shown('chineseCountingThousand', [10, 21, 100, 101, 110, 1005])).toBe('十 二十一 一百 一百〇一 一百一十 一千〇五');
+    expect(shown('chineseLegalSimplified', [1, 10, 12])).toBe('壹 壹拾 壹拾贰');
+    expect(shown('ideographTraditional', [1, 2, 10])).toBe('甲 乙 癸');
+    expect(shown('decimalEnclosedCircle', [1, 10, 20])).toBe('① ⑩ ⑳');
+    expect(shown('upperLetter', [1, 26, 27])).toBe('A Z AA');
+    expect(shown('lowerRoman', [4, 9, 14])).toBe('iv ix xiv');
+    expect(shown('decimalZero', [7, 12])).toBe('07 12');
   });
 
   it('keeps a letter\'s auto-numbered 附件说明 as two notes, and the same outline as the text letter', async () => {
@@ -149,13 +162,15 @@ describe("Word's own markup that LibreOffice does not write", () => {
       .toEqual(['正文', '框内', [['密级', '工作秘密']]]);
   });
 
-  it('reads Insert Symbol check boxes, simple fields and moved text', () => {
-    const [ticked, field, moved] = paragraphs(docx(
+  it('reads Insert Symbol and form-field check boxes, simple fields and moved text', () => {
+    const [ticked, formField, field, moved] = paragraphs(docx(
       `<w:p><w:r><w:sym w:font="Wingdings 2" w:char="F052"/><w:t>无意见</w:t></w:r></w:p>` +
+      `<w:p><w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:checkBox><w:default w:val="0"/><w:checked/></w:checkBox></w:ffData></w:fldChar></w:r>` +
+      `<w:r><w:instrText> FORMCHECKBOX </w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>${run('同意')}</w:p>` +
       `<w:p><w:fldSimple w:instr=" DATE ">${run('2024年10月16日')}</w:fldSimple><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>` +
       `<w:p><w:moveTo w:author="甲" w:date="2024-10-16T09:00:00Z">${run('乙丙')}</w:moveTo>${run('甲')}<w:moveFrom w:author="甲" w:date="2024-10-16T09:00:00Z"><w:r><w:delText>乙丙</w:delText></w:r></w:moveFrom></w:p>`,
     ).blocks);
-    expect([ticked, field, moved].map((paragraph) => paragraphText(paragraph as ParagraphBlock))).toEqual(['☑无意见', '2024年10月16日', '乙丙甲']);
+    expect([ticked, formField, field, moved].map((paragraph) => paragraphText(paragraph as ParagraphBlock))).toEqual(['☑无意见', '☑同意', '2024年10月16日', '乙丙甲']);
     expect(moved?.original).toBe('甲乙丙');
     expect(moved?.revisions?.map((revision) => [revision.kind, revision.moved])).toEqual([['insertion', true], ['deletion', true]]);
   });

@@ -158,7 +158,7 @@ export class Numbering {
       const referenced = Number(digit) - 1;
       const referencedLevel = levelOf(referenced);
       const value = counters[referenced] ?? referencedLevel?.start ?? 1;
-      const format = level.legal && referenced !== index ? 'decimal' : referencedLevel?.format ?? 'decimal';
+      const format = level.legal ? 'decimal' : referencedLevel?.format ?? 'decimal';
       return formatNumber(value, format, referencedLevel?.customFormat ?? null);
     });
     return label === '' ? '' : label + level.suffix;
