@@ -251,14 +251,12 @@ export class BodyReader {
       return;
     }
     const name = tag.name;
+    if (name === 'mc:AlternateContent') this.#alternatives.pop();
     if (this.#properties.length > 0) {
       if (this.#properties.at(-1) === name) this.#properties.pop();
       return;
     }
     switch (name) {
-      case 'mc:AlternateContent':
-        this.#alternatives.pop();
-        break;
       case 'w:p':
         this.#closeParagraph();
         break;
@@ -366,7 +364,8 @@ export class BodyReader {
     const paragraph = this.#paragraphs.pop();
     if (!paragraph) return;
     for (const comment of this.#anchors.values()) comment.anchor += '\n';
-    const gone = (paragraph.markDeleted || paragraph.markHidden) && paragraph.text === '';
+    // The number is drawn with the paragraph mark: hidden with it, and gone with a paragraph deleted whole.
+    const gone = paragraph.markHidden || (paragraph.markDeleted && paragraph.text === '');
     const label = gone || !this.#numbering ? '' : this.#numbering.label(paragraph.numbering, paragraph.styleId);
     const block: ParagraphBlock = { kind: 'paragraph', runs: [{ text: label + paragraph.text, start: { line: paragraph.line, column: 1 } }] };
     const style = paragraph.styleId === null ? null : this.#styles?.name(paragraph.styleId) ?? null;
