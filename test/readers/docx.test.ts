@@ -187,4 +187,21 @@ describe("Word's own markup that LibreOffice does not write", () => {
     expect(paragraphs(document.blocks).map(paragraphText)).toEqual(['1. 第一项', '', '2. 第二项']);
     expect(paragraphs(document.blocks)[1]?.original).toBe('删去的一项');
   });
+
+  it('reads 5 000 tables nested in cells, and cuts the anchors of comment ranges left open, without failing', () => {
+    const nested = `${'<w:tbl><w:tr><w:tc>'.repeat(5000)}<w:p>${run('最里层')}</w:p>${'</w:tc></w:tr></w:tbl>'.repeat(5000)}`;
+    const [table] = docx(nested).blocks;
+    expect(table?.kind === 'table' && table.rows[0]?.[0]?.paragraphs.map(paragraphText)).toEqual(['最里层']);
+
+    const comments = Array.from({ length: 300 }, (_, id) => `<w:comment w:id="${id}" w:author="甲"><w:p>${run(`批注${id}`)}</w:p></w:comment>`).join('');
+    const starts = Array.from({ length: 300 }, (_, id) => `<w:commentRangeStart w:id="${id}"/>`).join('');
+    const document = readDocx(zipSync({
+      'word/document.xml': strToU8(`<?xml version="1.0"?><w:document ${W}><w:body><w:p>${starts}${run('字'.repeat(100_000))}</w:p></w:body></w:document>`),
+      'word/comments.xml': strToU8(`<?xml version="1.0"?><w:comments ${W}>${comments}</w:comments>`),
+    }));
+    const [paragraph] = paragraphs(document.blocks);
+    expect(paragraph?.comments).toHaveLength(300);
+    expect(paragraph?.comments?.[299]).toMatchObject({ author: '甲', text: '批注299' });
+    expect(paragraph?.comments?.[0]?.anchor).toMatch(/^字{1999}…$/u);
+  });
 });

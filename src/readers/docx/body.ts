@@ -73,11 +73,11 @@ interface ContentControl {
 const PROPERTIES = new Set(['w:pPr', 'w:rPr', 'w:tblPr', 'w:trPr', 'w:tcPr', 'w:sectPr', 'w:tblPrEx', 'w:sdtPr', 'w:sdtEndPr', 'm:ctrlPr']);
 
 /** Characters of the symbol fonts (`w:sym`, code F0xx) as Unicode. */
-const SYMBOL_FONTS: Record<string, Record<number, string>> = {
-  'Wingdings': { 0x6c: '●', 0x6e: '■', 0x6f: '□', 0x71: '❑', 0x9f: '•', 0xa1: '○', 0xa8: '□', 0xfb: '✗', 0xfc: '✓', 0xfd: '☒', 0xfe: '☑' },
-  'Wingdings 2': { 0x2a: '□', 0x4f: '✗', 0x50: '✓', 0x52: '☑', 0x54: '☒', 0xa3: '□' },
-  'Symbol': { 0xb0: '°', 0xb1: '±', 0xb3: '≥', 0xa3: '≤', 0xb4: '×', 0xb7: '•', 0xae: '→', 0xd6: '√' },
-};
+const SYMBOL_FONTS = new Map<string, ReadonlyMap<number, string>>([
+  ['Wingdings', new Map([[0x6c, '●'], [0x6e, '■'], [0x6f, '□'], [0x71, '❑'], [0x9f, '•'], [0xa1, '○'], [0xa8, '□'], [0xfb, '✗'], [0xfc, '✓'], [0xfd, '☒'], [0xfe, '☑']])],
+  ['Wingdings 2', new Map([[0x2a, '□'], [0x4f, '✗'], [0x50, '✓'], [0x52, '☑'], [0x54, '☒'], [0xa3, '□']])],
+  ['Symbol', new Map([[0xb0, '°'], [0xb1, '±'], [0xb3, '≥'], [0xa3, '≤'], [0xb4, '×'], [0xb7, '•'], [0xae, '→'], [0xd6, '√']])],
+]);
 
 export class BodyReader {
   readonly #numbering: Numbering | null;
@@ -312,7 +312,7 @@ export class BodyReader {
     if (!this.#inText || this.#skip > 0) return;
     const font = this.#runs.at(-1)?.font ?? null;
     // A symbol font's characters typed as text (LibreOffice writes ☑ in Wingdings 2 so) read as their glyphs.
-    const text = font !== null && font in SYMBOL_FONTS ? characters.replace(/[\uf020-\uf0ff]/gu, (char) => symbol(font, char.charCodeAt(0).toString(16))) : characters;
+    const text = font !== null && SYMBOL_FONTS.has(font) ? characters.replace(/[\uf020-\uf0ff]/gu, (char) => symbol(font, char.charCodeAt(0).toString(16))) : characters;
     this.#emit(text.replace(/\u00ad/gu, ''));
   }
 
@@ -363,7 +363,7 @@ export class BodyReader {
   #closeParagraph(): void {
     const paragraph = this.#paragraphs.pop();
     if (!paragraph) return;
-    for (const comment of this.#anchors.values()) comment.anchor += '\n';
+    for (const comment of this.#anchors.values()) grow(comment, '\n');
     // The number is drawn with the paragraph mark: hidden with it, and gone with a paragraph deleted whole.
     const gone = paragraph.markHidden || (paragraph.markDeleted && paragraph.text === '');
     const label = gone || !this.#numbering ? '' : this.#numbering.label(paragraph.numbering, paragraph.styleId);
@@ -392,7 +392,7 @@ export class BodyReader {
     if (inserted && deleted) return;
     if (!deleted) {
       paragraph.text += text;
-      for (const comment of this.#anchors.values()) comment.anchor += text;
+      for (const comment of this.#anchors.values()) grow(comment, text);
     }
     if (!inserted) paragraph.original += text;
     const change = inserted ?? deleted;
@@ -442,14 +442,16 @@ export class BodyReader {
   #deliver(block: DocumentBlock): void {
     const container = this.#containers.at(-1);
     if (container?.kind === 'blocks') container.blocks.push(block);
-    else if (container?.cell) container.cell.paragraphs.push(...paragraphsOf(block));
+    else if (container?.cell) for (const paragraph of paragraphsOf(block)) container.cell.paragraphs.push(paragraph);
   }
 
   /** A text box's blocks: after the paragraph it is anchored in. */
   #place(blocks: DocumentBlock[]): void {
     const paragraph = this.#paragraphs.at(-1);
-    if (paragraph) paragraph.after.push(...blocks);
-    else for (const block of blocks) this.#deliver(block);
+    for (const block of blocks) {
+      if (paragraph) paragraph.after.push(block);
+      else this.#deliver(block);
+    }
   }
 
   /** A comment, attached where its range starts (or, with no range, where its mark stands). */
@@ -465,6 +467,15 @@ export class BodyReader {
   }
 }
 
+/** An anchor as long as a comment's words need: a range over pages is cut, marked with …. */
+const MAX_ANCHOR = 2000;
+
+function grow(comment: ReviewComment, text: string): void {
+  if (comment.anchor.length >= MAX_ANCHOR) return;
+  const anchor = comment.anchor + text;
+  comment.anchor = anchor.length < MAX_ANCHOR ? anchor : `${anchor.slice(0, MAX_ANCHOR - 1)}…`;
+}
+
 function paragraphsOf(block: DocumentBlock): ParagraphBlock[] {
   return block.kind === 'paragraph' ? [block] : block.rows.flatMap((row) => row.flatMap((cell) => cell.paragraphs));
 }
@@ -476,8 +487,8 @@ function plainLines(block: DocumentBlock): string[] {
 /** A `w:sym` character: the symbol fonts' check boxes and marks as Unicode, others as they are. */
 function symbol(font: string | null, char: string | null): string {
   const code = Number.parseInt(char ?? '', 16);
-  if (!Number.isFinite(code) || code <= 0) return '';
-  const glyph = SYMBOL_FONTS[font ?? '']?.[code >= 0xf000 ? code - 0xf000 : code];
+  if (!Number.isFinite(code) || code <= 0 || code > 0x10ffff) return '';
+  const glyph = SYMBOL_FONTS.get(font ?? '')?.get(code >= 0xf000 ? code - 0xf000 : code);
   return glyph ?? String.fromCodePoint(code);
 }
 

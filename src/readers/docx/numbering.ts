@@ -298,7 +298,8 @@ export function formatNumber(value: number, format: string, customFormat: string
       return String(value).replace(/\d/gu, (digit) => String.fromCharCode(digit.charCodeAt(0) + 0xfee0));
     case 'upperLetter':
     case 'lowerLetter': {
-      if (value < 1) return String(value);
+      // Word repeats the letter past Z (AA, BBB); past 780 it is a made-up file: the number is shown.
+      if (value < 1 || value > 780) return String(value);
       const letter = String.fromCharCode(0x41 + ((value - 1) % 26)).repeat(Math.floor((value - 1) / 26) + 1);
       return format === 'upperLetter' ? letter : letter.toLowerCase();
     }
