@@ -66,7 +66,8 @@ describe('automatic numbering, as Word shows it', () => {
     const shown = (format: string, values: number[]): string => values.map((value) => formatNumber(value, format)).join(' ');
     expect(shown('chineseCounting', [1, 10, 11, 20, 99, 101])).toBe('一 十 十一 二十 九十九 一〇一');
     expect(shown('chineseCountingThousand', [10, 21, 100, 101, 110, 1005])).toBe('十 二十一 一百 一百〇一 一百一十 一千〇五');
-    expect(shown('chineseLegalSimplified', [1, 10, 12])).toBe('壹 壹拾 壹拾贰');
+    expect(shown('chineseLegalSimplified', [1, 10, 12, 101])).toBe('壹 壹拾 壹拾贰 壹佰零壹');
+    expect(shown('japaneseCounting', [11, 101, 1010])).toBe('十一 百一 千十');
     expect(shown('ideographTraditional', [1, 2, 10])).toBe('甲 乙 癸');
     expect(shown('decimalEnclosedCircle', [1, 10, 20])).toBe('① ⑩ ⑳');
     expect(shown('upperLetter', [1, 26, 27])).toBe('A Z AA');
@@ -175,16 +176,17 @@ describe("Word's own markup that LibreOffice does not write", () => {
     expect(moved?.revisions?.map((revision) => [revision.kind, revision.moved])).toEqual([['insertion', true], ['deletion', true]]);
   });
 
-  it('gives no number to a numbered paragraph deleted whole, and counts two lists of one abstract list as one', () => {
+  it('gives no number to a numbered paragraph deleted whole or to a bullet, and counts two lists of one abstract list as one', () => {
     const numbering = `<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>` +
-      `<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="0"/></w:num>`;
+      `<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="\uf0b7"/></w:lvl></w:abstractNum>` +
+      `<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="3"><w:abstractNumId w:val="1"/></w:num>`;
     const item = (numId: number, content: string, deleted = false): string =>
       `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="${numId}"/></w:numPr>${deleted ? '<w:rPr><w:del w:author="甲"/></w:rPr>' : ''}</w:pPr>${content}</w:p>`;
     const document = docx(
-      item(1, run('第一项')) + item(1, `<w:del w:author="甲"><w:r><w:delText>删去的一项</w:delText></w:r></w:del>`, true) + item(2, run('第二项')),
+      item(1, run('第一项')) + item(1, `<w:del w:author="甲"><w:r><w:delText>删去的一项</w:delText></w:r></w:del>`, true) + item(3, run('要点')) + item(2, run('第二项')),
       numbering,
     );
-    expect(paragraphs(document.blocks).map(paragraphText)).toEqual(['1. 第一项', '', '2. 第二项']);
+    expect(paragraphs(document.blocks).map(paragraphText)).toEqual(['1. 第一项', '', '要点', '2. 第二项']);
     expect(paragraphs(document.blocks)[1]?.original).toBe('删去的一项');
   });
 

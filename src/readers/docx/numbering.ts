@@ -309,17 +309,17 @@ export function formatNumber(value: number, format: string, customFormat: string
       return format === 'upperRoman' ? roman : roman.toLowerCase();
     }
     case 'chineseCounting':
-      return value >= 100 ? digitByDigit(value) : chineseCounting(value, CHINESE_DIGITS, ['十', '百', '千'], true);
+      return value >= 100 ? digitByDigit(value) : counting(value, 'chinese');
     case 'chineseCountingThousand':
     case 'taiwaneseCountingThousand':
     case 'taiwaneseCounting':
-      return chineseCounting(value, CHINESE_DIGITS, ['十', '百', '千'], true);
+      return counting(value, 'chinese');
     case 'japaneseCounting':
-      return chineseCounting(value, CHINESE_DIGITS, ['十', '百', '千'], false);
+      return counting(value, 'japanese');
     case 'chineseLegalSimplified':
-      return chineseCounting(value, LEGAL_DIGITS, ['拾', '佰', '仟'], true, true);
+      return counting(value, 'legal', LEGAL_DIGITS);
     case 'ideographLegalTraditional':
-      return chineseCounting(value, LEGAL_TRADITIONAL_DIGITS, ['拾', '佰', '仟'], true, true);
+      return counting(value, 'legal', LEGAL_TRADITIONAL_DIGITS);
     case 'ideographDigital':
     case 'taiwaneseDigital':
       return digitByDigit(value);
@@ -347,22 +347,25 @@ export function formatNumber(value: number, format: string, customFormat: string
   }
 }
 
-/** 一 … 十、十一 … 九十九、一百、一百〇一 (Chinese counting; Japanese counting writes no 〇). */
-function chineseCounting(value: number, digits: string[], units: string[], zeros: boolean, tenWithOne = false): string {
+/**
+ * Counting numerals below 10 000. Chinese: 十一, 一百一十, 一百〇一 (〇 for skipped places, 一 left out only
+ * before a leading 十). Japanese: 百一, 千十 (no zero, no 一 before a unit). Legal (大写): 壹拾贰, 壹佰零壹.
+ */
+function counting(value: number, style: 'chinese' | 'japanese' | 'legal', digits = CHINESE_DIGITS): string {
   if (value <= 0 || value >= 10000) return String(value);
+  const units = style === 'legal' ? ['仟', '佰', '拾', ''] : ['千', '百', '十', ''];
   const places = [Math.floor(value / 1000) % 10, Math.floor(value / 100) % 10, Math.floor(value / 10) % 10, value % 10];
   let text = '';
   let pendingZero = false;
   places.forEach((digit, position) => {
-    const unit = position < 3 ? units[2 - position] ?? '' : '';
     if (digit === 0) {
       if (text !== '') pendingZero = true;
       return;
     }
-    if (pendingZero && zeros) text += digits[0];
+    if (pendingZero && style !== 'japanese') text += digits[0];
     pendingZero = false;
-    // 十一 rather than 一十一 when the number begins with its tens.
-    const omitOne = position === 2 && digit === 1 && text === '' && !tenWithOne;
+    const unit = units[position] ?? '';
+    const omitOne = digit === 1 && unit !== '' && (style === 'japanese' || (style === 'chinese' && unit === '十' && text === ''));
     text += (omitOne ? '' : digits[digit] ?? '') + unit;
   });
   return text;
