@@ -190,6 +190,23 @@ describe("Word's own markup that LibreOffice does not write", () => {
     expect(paragraphs(document.blocks)[1]?.original).toBe('删去的一项');
   });
 
+  it('joins two paragraphs when the mark between them was deleted, the number being the second one\'s', () => {
+    const numbering = `<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%1）"/><w:suff w:val="nothing"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`;
+    const [joined, after] = paragraphs(docx(
+      `<w:p><w:pPr><w:rPr><w:del w:author="甲" w:date="2024-10-16T09:00:00Z"/></w:rPr></w:pPr>${run('两省区每年召开一次联席会议，')}</w:p>` +
+      `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>${run('研究解决重大问题。')}</w:p>` +
+      `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>${run('强化考核。')}</w:p>`,
+      numbering,
+    ).blocks);
+    expect(paragraphText(joined as ParagraphBlock)).toBe('（一）两省区每年召开一次联席会议，研究解决重大问题。');
+    expect(joined?.runs.map((part) => [part.text, part.start.line, part.start.column])).toEqual([
+      ['（一）', 2, 1], ['两省区每年召开一次联席会议，', 1, 1], ['研究解决重大问题。', 2, 4],
+    ]);
+    expect(joined?.original).toBe('两省区每年召开一次联席会议，\n（一）研究解决重大问题。');
+    expect(joined?.revisions).toEqual([{ kind: 'deletion', text: '\n', author: '甲', date: '2024-10-16T09:00:00Z' }]);
+    expect(paragraphText(after as ParagraphBlock)).toBe('（二）强化考核。');
+  });
+
   it('reads 5 000 tables nested in cells, and cuts the anchors of comment ranges left open, without failing', () => {
     const nested = `${'<w:tbl><w:tr><w:tc>'.repeat(5000)}<w:p>${run('最里层')}</w:p>${'</w:tc></w:tr></w:tbl>'.repeat(5000)}`;
     const [table] = docx(nested).blocks;

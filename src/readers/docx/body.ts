@@ -14,7 +14,7 @@
  * Old formatting kept by a tracked formatting change (`w:pPrChange`, `w:rPrChange`…) is never read.
  */
 import type { SaxesTagPlain } from 'saxes';
-import type { DocumentBlock, ParagraphBlock, Revision, ReviewComment, TableBlock, TableCell } from '../../model/document.js';
+import { paragraphText, type DocumentBlock, type ParagraphBlock, type Revision, type ReviewComment, type TableBlock, type TableCell } from '../../model/document.js';
 import { attribute, readXml, type Numbering, type NumberingProperties, type Styles } from './numbering.js';
 
 export const CHECKED = '☑';
@@ -33,8 +33,8 @@ interface Paragraph {
   comments: ReviewComment[];
   styleId: string | null;
   numbering: NumberingProperties;
-  /** The paragraph mark is deleted (tracked) or hidden: with no text left, the paragraph is gone. */
-  markDeleted: boolean;
+  /** The paragraph mark's deletion (tracked), or null; a deleted or hidden mark joins the next paragraph. */
+  markDeleted: Revision | null;
   markHidden: boolean;
   /** Text boxes anchored in this paragraph: placed after it. */
   after: DocumentBlock[];
@@ -98,6 +98,7 @@ export class BodyReader {
   readonly #attached = new Set<string>();
   /** Comments whose range starts between paragraphs: attached to the next one. */
   #pendingComments: ReviewComment[] = [];
+  readonly #joins: Joins = { next: new WeakMap(), labels: new WeakMap() };
   /** Names of the properties elements open (`w:pPr`, then `w:rPr` inside it). */
   readonly #properties: string[] = [];
   #skip = 0;
@@ -113,7 +114,7 @@ export class BodyReader {
   /** Paragraphs and tables of word/document.xml, in order. */
   read(xml: string): DocumentBlock[] {
     readXml(xml, { open: (tag) => this.#open(tag), close: (tag) => this.#close(tag), text: (text) => this.#text(text) });
-    return this.#blocks;
+    return joinDeletedMarks(this.#blocks, this.#joins);
   }
 
   /** word/comments.xml: each comment's author, date and words (its paragraphs, one a line). */
@@ -328,7 +329,9 @@ export class BodyReader {
       if (name === 'w:pStyle') paragraph.styleId = value;
       else if (name === 'w:ilvl') paragraph.numbering.level = Number(value) || 0;
       else if (name === 'w:numId') paragraph.numbering.numId = value;
-      else if (inMark && (name === 'w:del' || name === 'w:moveFrom')) paragraph.markDeleted = true;
+      else if (inMark && (name === 'w:del' || name === 'w:moveFrom')) {
+        paragraph.markDeleted = { kind: 'deletion', text: '\n', author: attribute(tag, 'w:author'), date: attribute(tag, 'w:date') };
+      }
       else if (inMark && name === 'w:vanish') paragraph.markHidden = isOn(value);
     } else if (owner === 'w:rPr') {
       const run = this.#runs.at(-1);
@@ -354,7 +357,7 @@ export class BodyReader {
     this.#lineCount += 1;
     const paragraph: Paragraph = {
       line: this.#lineCount, text: '', original: '', revisions: [], revisionOpen: false, comments: this.#pendingComments,
-      styleId: null, numbering: { numId: null, level: null }, markDeleted: false, markHidden: false, after: [],
+      styleId: null, numbering: { numId: null, level: null }, markDeleted: null, markHidden: false, after: [],
     };
     this.#pendingComments = [];
     this.#paragraphs.push(paragraph);
@@ -365,9 +368,12 @@ export class BodyReader {
     if (!paragraph) return;
     for (const comment of this.#anchors.values()) grow(comment, '\n');
     // The number is drawn with the paragraph mark: hidden with it, and gone with a paragraph deleted whole.
-    const gone = paragraph.markHidden || (paragraph.markDeleted && paragraph.text === '');
+    // A paragraph whose mark is deleted (or hidden) joins the next one, numbered (or not) as that one is.
+    const gone = paragraph.markHidden || paragraph.markDeleted !== null;
     const label = gone || !this.#numbering ? '' : this.#numbering.label(paragraph.numbering, paragraph.styleId);
     const block: ParagraphBlock = { kind: 'paragraph', runs: [{ text: label + paragraph.text, start: { line: paragraph.line, column: 1 } }] };
+    if ((paragraph.markDeleted || paragraph.markHidden) && paragraph.text !== '') this.#joins.next.set(block, paragraph.markDeleted);
+    if (label !== '') this.#joins.labels.set(block, label.length);
     const style = paragraph.styleId === null ? null : this.#styles?.name(paragraph.styleId) ?? null;
     if (style !== null) block.style = style;
     if (paragraph.revisions.length > 0) {
@@ -465,6 +471,64 @@ export class BodyReader {
     if (paragraph) paragraph.comments.push(comment);
     else this.#pendingComments.push(comment);
   }
+}
+
+/** What joining paragraphs needs to know of the blocks read. */
+interface Joins {
+  /**
+   * Paragraphs whose mark is deleted (with that deletion) or hidden (null): with the changes accepted, or
+   * as Word shows a hidden mark, they and the next paragraph are one.
+   */
+  next: WeakMap<ParagraphBlock, Revision | null>;
+  /** How many characters at the start of a paragraph are its number. */
+  labels: WeakMap<ParagraphBlock, number>;
+}
+
+/**
+ * Joins each paragraph whose mark was deleted to the paragraph after it in the same list (body, text box
+ * or cell), as Word does when the change is accepted: the words run on, the number and style are the
+ * next paragraph's, the original keeps the two paragraphs on two lines.
+ */
+function joinDeletedMarks<T extends DocumentBlock>(blocks: T[], joins: Joins): T[] {
+  const joined: T[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'table') {
+      for (const row of block.rows) for (const cell of row) cell.paragraphs = joinDeletedMarks(cell.paragraphs, joins);
+    }
+    const previous = joined.at(-1);
+    if (block.kind === 'paragraph' && previous?.kind === 'paragraph' && joins.next.has(previous)) {
+      joined[joined.length - 1] = joinParagraphs(previous, block, joins) as T;
+    } else {
+      joined.push(block);
+    }
+  }
+  return joined;
+}
+
+function joinParagraphs(first: ParagraphBlock, next: ParagraphBlock, joins: Joins): ParagraphBlock {
+  const labelLength = joins.labels.get(next) ?? 0;
+  const [head, ...rest] = next.runs;
+  const runs = head
+    ? [
+        { text: head.text.slice(0, labelLength), start: head.start },
+        ...first.runs,
+        { text: head.text.slice(labelLength), start: { line: head.start.line, column: head.start.column + labelLength } },
+        ...rest,
+      ].filter((run) => run.text !== '')
+    : first.runs;
+  const block: ParagraphBlock = { kind: 'paragraph', runs };
+  if (next.style !== undefined) block.style = next.style;
+  const mark = joins.next.get(first);
+  const revisions = [...(first.revisions ?? []), ...(mark ? [mark] : []), ...(next.revisions ?? [])];
+  if (revisions.length > 0) {
+    block.original = `${first.original ?? paragraphText(first)}\n${next.original ?? paragraphText(next)}`;
+    block.revisions = revisions;
+  }
+  const comments = [...(first.comments ?? []), ...(next.comments ?? [])];
+  if (comments.length > 0) block.comments = comments;
+  if (labelLength > 0) joins.labels.set(block, labelLength);
+  if (joins.next.has(next)) joins.next.set(block, joins.next.get(next) ?? null);
+  return block;
 }
 
 /** An anchor as long as a comment's words need: a range over pages is cut, marked with …. */
