@@ -3,7 +3,8 @@
  * pass into the block model, as a person sees it in Word with every tracked change accepted:
  * - numbering resolved into the paragraph's text (numbering.ts);
  * - `w:ins` / `w:moveTo` text kept, `w:del` / `w:moveFrom` text only in the paragraph's `original`, each
- *   change listed with its author and date; a paragraph deleted whole keeps no number;
+ *   change listed with its author and date; a paragraph deleted whole keeps no number (and stays, empty,
+ *   for its original); one whose mark alone was deleted (or hidden) runs on into the next;
  * - fields show their result, never their code; hidden text (`w:vanish`), footnote marks, ruby guides and
  *   the grey placeholder of an empty content control are not read; `w:sym` glyphs of the symbol fonts,
  *   tabs, non-breaking hyphens and line breaks (`\n`) are;
