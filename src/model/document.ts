@@ -19,6 +19,8 @@ export interface Revision {
   author: string | null;
   /** ISO date-time as Word stores it, or null. */
   date: string | null;
+  /** True for text moved (`w:moveFrom` / `w:moveTo`): a deletion where it was, an insertion where it went. */
+  moved?: boolean;
 }
 
 /** 批注: a Word comment, with the words it is anchored to. */

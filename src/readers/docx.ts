@@ -1,17 +1,19 @@
 /**
  * Word reader (.docx, and WPS/LibreOffice files saved as .docx): word/document.xml read by a streaming parser
  * (saxes: no DTD, no external entities, no recursion, so deep nesting and XXE are harmless) into paragraphs
- * and tables, in order; custom document properties (gongwen's ids on its own forms) from docProps/custom.xml.
- * A check-box content control becomes ☑ or □ where it stands. Positions are paragraph numbers: a Word
- * letter's diagnostics name the paragraph where a text letter names its line.
+ * and tables, in order, as a person sees them in Word (docx/body.ts): automatic numbering resolved from
+ * word/numbering.xml and word/styles.xml (docx/numbering.ts), tracked changes accepted and listed, Word
+ * comments from word/comments.xml attached; custom document properties (gongwen's ids on its own forms)
+ * from docProps/custom.xml. Positions are paragraph numbers: a Word letter's diagnostics name the paragraph
+ * where a text letter names its line.
  */
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import type { DocumentBlock, ParagraphBlock, SourceDocument, TableBlock, TableCell } from '../model/document.js';
+import type { SourceDocument } from '../model/document.js';
+import { BodyReader, type CommentText } from './docx/body.js';
+import { Numbering, readXml, Styles } from './docx/numbering.js';
 import { ReadProblem } from './problem.js';
 import { listEntries, readEntry, type ZipEntry } from './zip.js';
 
-export const CHECKED = '☑';
-export const UNCHECKED = '□';
+export { CHECKED, UNCHECKED } from './docx/body.js';
 
 export function readDocx(bytes: Uint8Array): SourceDocument {
   const entries = listEntries(bytes);
@@ -21,114 +23,18 @@ export function readDocx(bytes: Uint8Array): SourceDocument {
   };
   const document = part('word/document.xml');
   if (document === null) throw new ReadProblem('压缩包中没有 Word 正文（word/document.xml），不是 Word 文件');
-  const custom = part('docProps/custom.xml');
+  const parts = { styles: part('word/styles.xml'), numbering: part('word/numbering.xml'), comments: part('word/comments.xml'), custom: part('docProps/custom.xml') };
   try {
+    const styles = new Styles(parts.styles);
+    const comments: Map<string, CommentText> = parts.comments === null ? new Map() : new BodyReader(null, null, new Map()).readComments(parts.comments);
+    const blocks = new BodyReader(new Numbering(parts.numbering, styles), styles, comments).read(document);
     return {
-      format: 'docx', encoding: 'docx', blocks: readDocumentXml(document),
-      properties: custom === null ? {} : readCustomProperties(custom), embedded: [], scanned: false,
+      format: 'docx', encoding: 'docx', blocks,
+      properties: parts.custom === null ? {} : readCustomProperties(parts.custom), embedded: [], scanned: false,
     };
   } catch {
     throw new ReadProblem('Word 文件内容格式有误（XML 无法解析），文件可能已损坏');
   }
-}
-
-/** Paragraphs and tables of word/document.xml. A table inside a cell is read as that cell's paragraphs. */
-export function readDocumentXml(xml: string): DocumentBlock[] {
-  const blocks: DocumentBlock[] = [];
-  let paragraphCount = 0;
-  let text: string | null = null;
-  let inText = false;
-  let tableDepth = 0;
-  let table: TableBlock | null = null;
-  let row: TableCell[] | null = null;
-  let cell: TableCell | null = null;
-  let checkbox: { checked: boolean; depth: number } | null = null;
-  let sdtDepth = 0;
-
-  const parser = new SaxesParser({ xmlns: false, position: false });
-  parser.on('opentag', (tag: SaxesTagPlain) => {
-    switch (tag.name) {
-      case 'w:p':
-        text = '';
-        break;
-      case 'w:t':
-        inText = true;
-        break;
-      case 'w:tab':
-        if (text !== null) text += ' ';
-        break;
-      case 'w:br':
-      case 'w:cr':
-        if (text !== null) text += '\n';
-        break;
-      case 'w:tbl':
-        tableDepth += 1;
-        if (tableDepth === 1) table = { kind: 'table', rows: [] };
-        break;
-      case 'w:tr':
-        if (tableDepth === 1) row = [];
-        break;
-      case 'w:tc':
-        if (tableDepth === 1) cell = { paragraphs: [], columnSpan: 1, mergedAbove: false };
-        break;
-      case 'w:gridSpan':
-        if (tableDepth === 1 && cell) cell.columnSpan = Math.max(1, Number(tag.attributes['w:val']) || 1);
-        break;
-      case 'w:vMerge':
-        if (tableDepth === 1 && cell) cell.mergedAbove = tag.attributes['w:val'] !== 'restart';
-        break;
-      case 'w:sdt':
-        sdtDepth += 1;
-        break;
-      case 'w14:checkbox':
-        checkbox = { checked: false, depth: sdtDepth };
-        break;
-      case 'w14:checked':
-        if (checkbox) checkbox.checked = /^(1|true|on)$/iu.test(String(tag.attributes['w14:val'] ?? '1'));
-        break;
-    }
-  });
-  parser.on('text', (characters) => {
-    if (inText && text !== null && !checkbox) text += characters;
-  });
-  parser.on('closetag', (tag: SaxesTagPlain) => {
-    switch (tag.name) {
-      case 'w:t':
-        inText = false;
-        break;
-      case 'w:sdt':
-        if (checkbox?.depth === sdtDepth) {
-          if (text !== null) text += checkbox.checked ? CHECKED : UNCHECKED;
-          checkbox = null;
-        }
-        sdtDepth -= 1;
-        break;
-      case 'w:p': {
-        if (text === null) break;
-        paragraphCount += 1;
-        const paragraph: ParagraphBlock = { kind: 'paragraph', runs: [{ text, start: { line: paragraphCount, column: 1 } }] };
-        if (cell) cell.paragraphs.push(paragraph);
-        else if (tableDepth === 0) blocks.push(paragraph);
-        text = null;
-        break;
-      }
-      case 'w:tc':
-        if (tableDepth === 1 && cell && row) row.push(cell);
-        if (tableDepth === 1) cell = null;
-        break;
-      case 'w:tr':
-        if (tableDepth === 1 && row && table) table.rows.push(row);
-        if (tableDepth === 1) row = null;
-        break;
-      case 'w:tbl':
-        if (tableDepth === 1 && table) blocks.push(table);
-        tableDepth -= 1;
-        if (tableDepth === 0) table = null;
-        break;
-    }
-  });
-  parser.write(xml).close();
-  return blocks;
 }
 
 /** docProps/custom.xml: name → value of each custom document property. */
@@ -136,22 +42,22 @@ export function readCustomProperties(xml: string): Record<string, string> {
   const properties: Record<string, string> = {};
   let name: string | null = null;
   let value = '';
-  const parser = new SaxesParser({ xmlns: false, position: false });
-  parser.on('opentag', (tag: SaxesTagPlain) => {
-    if (tag.name === 'property') {
-      name = String(tag.attributes['name'] ?? '');
-      value = '';
-    }
+  readXml(xml, {
+    open: (tag) => {
+      if (tag.name === 'property') {
+        name = String(tag.attributes['name'] ?? '');
+        value = '';
+      }
+    },
+    close: (tag) => {
+      if (tag.name === 'property' && name !== null) {
+        properties[name] = value.trim();
+        name = null;
+      }
+    },
+    text: (characters) => {
+      if (name !== null) value += characters;
+    },
   });
-  parser.on('text', (characters) => {
-    if (name !== null) value += characters;
-  });
-  parser.on('closetag', (tag: SaxesTagPlain) => {
-    if (tag.name === 'property' && name !== null) {
-      properties[name] = value.trim();
-      name = null;
-    }
-  });
-  parser.write(xml).close();
   return properties;
 }
