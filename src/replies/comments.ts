@@ -158,47 +158,37 @@ export function changes(before: string, after: string): Array<{ deleted: string;
 
 // ── Numbered items ─────────────────────────────────────────────────────────────────────────────────────
 
-interface Item {
-  text: string;
-  level: number;
-  children: string[];
-}
-
 /** A heading such as `二、具体修改意见` or `一、关于第三部分`: short, no sentence, with items under it. */
 const HEADING_LENGTH = 25;
 
 function fromNumberedItems(frame: ReplyFrame): Comment[] | null {
-  const paragraphs = frame.body.filter((block): block is ReplyParagraph => block.kind === 'paragraph');
-  const levels = paragraphs.map((paragraph) => itemLevel(paragraph.text));
+  const paragraphs = frame.body.filter((block): block is ReplyParagraph => block.kind === 'paragraph').map((paragraph) => paragraph.text);
+  if (!paragraphs.some((text) => itemLevel(text) !== null)) return null;
+  return commentsIn(paragraphs, null);
+}
+
+/**
+ * The comments in a run of paragraphs: each item of the highest level present, with what stands under it,
+ * is one comment; a heading's items are comments of their own, under the heading's clause, level by level.
+ * Without numbers, each paragraph that proposes something is one.
+ */
+function commentsIn(paragraphs: string[], clause: string | null): Comment[] {
+  const levels = paragraphs.map(itemLevel);
   const present = levels.filter((level): level is number => level !== null);
-  if (present.length === 0) return null;
+  if (present.length === 0) {
+    return paragraphs.filter((text) => SUGGESTION_WORDS.test(text) || text.length > HEADING_LENGTH).map((text) => commentOf(text, clause));
+  }
   const top = Math.min(...present);
-  const items: Item[] = [];
-  paragraphs.forEach((paragraph, index) => {
-    const level = levels[index];
-    if (level === top) items.push({ text: paragraph.text, level, children: [] });
-    else items.at(-1)?.children.push(paragraph.text);
+  const items: Array<{ text: string; children: string[] }> = [];
+  paragraphs.forEach((text, index) => {
+    if (levels[index] === top) items.push({ text, children: [] });
+    else items.at(-1)?.children.push(text);
   });
   return items.flatMap((item) => {
     const title = withoutItemNumber(item.text);
     const isHeading = item.children.length > 0 && title.length <= HEADING_LENGTH && !/[。；]/u.test(title);
-    if (!isHeading) return [commentOf([item.text, ...item.children].join(''))];
-    const clause = clauseOf(item.text);
-    return itemsUnder(item.children).map((text) => commentOf(text, clause));
+    return isHeading ? commentsIn(item.children, clauseOf(item.text) ?? clause) : [commentOf([item.text, ...item.children].join(''), clause)];
   });
-}
-
-/** Under a heading: its numbered sub-items (each with what follows it), or else each paragraph. */
-function itemsUnder(children: string[]): string[] {
-  const levels = children.map(itemLevel).filter((level): level is number => level !== null);
-  if (levels.length === 0) return children.filter((text) => SUGGESTION_WORDS.test(text) || text.length > HEADING_LENGTH);
-  const top = Math.min(...levels);
-  const items: string[] = [];
-  for (const text of children) {
-    if (itemLevel(text) === top || items.length === 0) items.push(text);
-    else items[items.length - 1] += text;
-  }
-  return items;
 }
 
 // ── Prose ──────────────────────────────────────────────────────────────────────────────────────────────

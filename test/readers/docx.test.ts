@@ -90,8 +90,8 @@ describe('automatic numbering, as Word shows it', () => {
     const content = await readReturnedFile(fixture('docx/reply-list-number-python-docx.docx'));
     expect(content.kind).toBe('letter');
     expect(content.namedUnit).toBe('福建省财政厅');
-    expect(content.comments.map((comment) => comment.suggestion)).toContain('（二）建议删除第五部分第2项中的“原则上”。');
-    expect(content.comments.map((comment) => comment.suggestion)).toContain('一、建议在省直有关单位中增加省财政厅。');
+    expect(content.comments.map((comment) => comment.suggestion)).toContain('建议删除第五部分第2项中的“原则上”。');
+    expect(content.comments.map((comment) => comment.suggestion)).toContain('建议在省直有关单位中增加省财政厅。');
   });
 });
 

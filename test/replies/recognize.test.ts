@@ -42,3 +42,29 @@ describe('no comment', () => {
     expect(await office('卫健委复函.docx')).toMatchObject({ comments: [], noComment: true, itemised: true, namedUnit: '福建省卫生健康委员会' });
   });
 });
+
+describe('comments numbered by Word on several levels', () => {
+  it('takes the items under each heading, level by level, with the heading’s clause', async () => {
+    const reply = await readReturnedFile(fixture('docx/reply-levels-libreoffice.docx'));
+    expect(reply.comments.map((comment) => [comment.clause, comment.suggestion])).toEqual([
+      ['第一部分', '建议在第一部分增加到2026年的量化指标。'],
+      [null, '建议将“升级版”的内涵写具体。'],
+      ['任务4', '建议增加共建科技创新平台的内容。'],
+      ['任务4', '建议明确科技特派员的选派人数。'],
+      ['第三部分', '建议增加省科技厅为配合单位。'],
+    ]);
+  });
+});
+
+describe('the draft sent back with tracked changes and a Word comment', () => {
+  it('gives one comment per change and per Word comment, in the clause it sits in, never one per paragraph', async () => {
+    const reply = await readReturnedFile(fixture('docx/draft-tracked-libreoffice.docx'));
+    expect(reply.itemised).toBe(true);
+    expect(reply.comments.map((comment) => [comment.clause, comment.original, comment.suggestion])).toEqual([
+      ['（一）加强组织领导', '原则上', '删除“原则上”'],
+      ['（一）加强组织领导', null, '增加“，研究解决协作中的重大问题”'],
+      ['（二）强化考核评价', null, '增加“半”'],
+      ['（二）强化考核评价', '将协作成效纳入年度考核', '建议明确考核主体。\n并与年度绩效挂钩。'],
+    ]);
+  });
+});
