@@ -56,9 +56,14 @@ export function mergeTyped(rows: SummaryRow[], previous: PreviousRow[], supersed
     const key = keyOf(row.cells[SUMMARY_HEADERS.unit] ?? '', row.cells[SUMMARY_HEADERS.suggestion] ?? '');
     waiting.set(key, [...(waiting.get(key) ?? []), row]);
   }
+  // Of two earlier rows for one comment (one put back from the kept sheet), the one with a decision goes first.
+  for (const queue of waiting.values()) queue.sort((a, b) => Number(decided(b)) - Number(decided(a)));
   let restored = 0;
+  const placed = new Map<string, SummaryRow>();
   const merged = rows.map((row): SummaryRow => {
-    const earlier = waiting.get(keyOf(row.unit, row.suggestion))?.shift();
+    const key = keyOf(row.unit, row.suggestion);
+    placed.set(key, row);
+    const earlier = waiting.get(key)?.shift();
     if (!earlier) return row;
     const typed = (header: string): string => earlier.cells[header] ?? '';
     const next = { ...row, adoption: typed(SUMMARY_HEADERS.adoption), note: typed(SUMMARY_HEADERS.note) };
@@ -70,14 +75,30 @@ export function mergeTyped(rows: SummaryRow[], previous: PreviousRow[], supersed
     return next;
   });
   const replaced = new Map(superseded.map((comment) => [keyOf(comment.unit, comment.suggestion), comment]));
-  const kept = [...waiting.values()].flat().sort((a, b) => a.sheet.localeCompare(b.sheet) || a.row - b.row).map((row): KeptRow => {
-    const { [REASON_HEADER]: _, [INDEX_HEADER]: __, ...cells } = row.cells;
-    const comment = replaced.get(keyOf(cells[SUMMARY_HEADERS.unit] ?? '', cells[SUMMARY_HEADERS.suggestion] ?? ''));
-    return comment
-      ? { cells, superseded: true, reason: `该单位后来发来的 ${comment.newer} 中已没有这条意见（原见 ${comment.older}）` }
-      : { cells, superseded: false, reason: '在现在的反馈中找不到这条意见（提出单位或修改意见可能改过，或文件已移出回收文件夹）' };
-  });
+  const kept = [...waiting.entries()]
+    .flatMap(([key, queue]) => queue.filter((row) => !isCopyOf(row, placed.get(key))))
+    .sort((a, b) => a.sheet.localeCompare(b.sheet) || a.row - b.row)
+    .map((row): KeptRow => {
+      const { [REASON_HEADER]: _, [INDEX_HEADER]: __, ...cells } = row.cells;
+      const comment = replaced.get(keyOf(cells[SUMMARY_HEADERS.unit] ?? '', cells[SUMMARY_HEADERS.suggestion] ?? ''));
+      return comment
+        ? { cells, superseded: true, reason: `该单位后来发来的 ${comment.newer} 中已没有这条意见（原见 ${comment.older}）` }
+        : { cells, superseded: false, reason: '在现在的反馈中找不到这条意见（提出单位或修改意见可能改过，或文件已移出回收文件夹）' };
+    });
   return { rows: merged, kept, restored };
+}
+
+function decided(row: PreviousRow): boolean {
+  return Boolean(row.cells[SUMMARY_HEADERS.adoption] || row.cells[SUMMARY_HEADERS.note]);
+}
+
+/** A second earlier row of a placed comment that holds nothing the placed row does not: nothing to keep. */
+function isCopyOf(row: PreviousRow, placed: SummaryRow | undefined): boolean {
+  if (!placed || decided(row)) return false;
+  return FROM_REPLIES.every((field) => {
+    const text = row.cells[SUMMARY_HEADERS[field]] ?? '';
+    return text === '' || text === neutralise(placed[field]);
+  });
 }
 
 /** Unit and comment, as compared: width and spacing ignored, a leading `'` (formula guard) or `一、` dropped. */
