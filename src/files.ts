@@ -2,7 +2,7 @@
  * Writing files so that a reader never sees half a file (temp file in the same folder, then rename), and every
  * failure to write said as one Chinese line naming the path.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UserError, fileProblem } from './errors.js';
 
@@ -40,8 +40,15 @@ export async function ensureFolder(path: string): Promise<void> {
   try {
     await mkdir(path, { recursive: true });
   } catch (error) {
-    throw writeFailure(path, error);
+    throw writeFailure(await firstMissing(path), error);
   }
+}
+
+/** The outermost folder of `path` that does not exist: the one that could not be made. */
+async function firstMissing(path: string): Promise<string> {
+  let missing = path;
+  while (dirname(missing) !== missing && !(await stat(dirname(missing)).then(() => true, () => false))) missing = dirname(missing);
+  return missing;
 }
 
 /** The one line a clerk reads when `path` cannot be written. */

@@ -3,10 +3,10 @@
  * the 催报名单 of them, in the workspace's 催办/<date>/ folder — never in the inbox.
  * A round already written for that date may have been edited: it is only replaced with `force`.
  */
-import { readdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readdir, rename, rm, rmdir } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
-import { ensureFolder, writeFileAtomic } from '../files.js';
+import { ensureFolder, writeFailure, writeFileAtomic, writeNewFile } from '../files.js';
 import { RECIPIENT_STATUSES, hasReplied, type TrackedRecipient } from '../model/reply.js';
 import { LAYOUT, reminderFolder, reminderNoticePath } from '../model/workspace.js';
 import { trackWorkspace } from '../tracking/index.js';
@@ -62,14 +62,40 @@ export async function createReminders(workspace: string, options: RemindOptions 
   const counts = { total: report.recipients.length, replied: report.recipients.length - lines.length };
   planned.push([`${folder}/${LAYOUT.reminderList.docx}`, await reminderListDocx(outline, lines, counts, report.asOf, templates, directRenderer(madeAt))]);
   planned.push([`${folder}/${LAYOUT.reminderList.xlsx}`, await reminderListXlsx(lines)]);
-  for (const [path, bytes] of planned) {
-    const target = insideWorkspace(workspace, path);
-    await ensureFolder(dirname(target));
-    await writeFileAtomic(target, bytes);
-    result.files.push(path);
+  result.files = planned.map(([path]) => path);
+  if (earlier.length > 0) {
+    // --force: each file replaced in place; the earlier round's other files stay.
+    for (const [path, bytes] of planned) {
+      const target = insideWorkspace(workspace, path);
+      await ensureFolder(dirname(target));
+      await writeFileAtomic(target, bytes);
+    }
+    result.replaced = earlier.map((file) => `${folder}/${file}`).filter((path) => result.files.includes(path));
+  } else {
+    await writeRound(workspace, folder, planned);
   }
-  result.replaced = earlier.map((file) => `${folder}/${file}`).filter((path) => result.files.includes(path));
   return result;
+}
+
+/** A new round built beside its folder and renamed into place: stopped halfway, there is no round, not half of one. */
+async function writeRound(workspace: string, folder: string, planned: Array<[string, Uint8Array]>): Promise<void> {
+  const target = insideWorkspace(workspace, folder);
+  const building = insideWorkspace(workspace, `${dirname(folder)}/.${basename(folder)}${LAYOUT.staging.building}`);
+  await rm(building, { recursive: true, force: true });
+  try {
+    for (const [path, bytes] of planned) {
+      const file = join(building, ...path.slice(folder.length + 1).split('/'));
+      await ensureFolder(dirname(file));
+      await writeNewFile(file, bytes);
+    }
+    await rmdir(target).catch(() => undefined); // an empty folder left from before
+    await rename(building, target).catch((error: unknown) => {
+      throw writeFailure(target, error);
+    });
+  } catch (error) {
+    await rm(building, { recursive: true, force: true }).catch(() => undefined);
+    throw error;
+  }
 }
 
 /** What the notice and the list say of a unit, or null when it has replied. */
