@@ -99,9 +99,9 @@ async function swapEntry(workspace: string, entry: string): Promise<boolean> {
   if (hadOld) {
     await rm(kept, { recursive: true, force: true });
     await mkdir(join(workspace, PREVIOUS), { recursive: true });
-    await move(current, kept);
+    await move(current, kept, current);
   }
-  await move(join(workspace, READY, entry), current);
+  await move(join(workspace, READY, entry), current, current);
   return hadOld;
 }
 
@@ -125,7 +125,7 @@ async function restorePrevious(workspace: string): Promise<void> {
   for (const entry of await entriesOf(join(workspace, PREVIOUS))) {
     if (entry === LAYOUT.inbox) continue;
     await rm(join(workspace, entry), { recursive: true, force: true });
-    await move(join(workspace, PREVIOUS, entry), join(workspace, entry));
+    await move(join(workspace, PREVIOUS, entry), join(workspace, entry), join(workspace, entry));
   }
   await rmdir(join(workspace, PREVIOUS));
 }
@@ -136,11 +136,12 @@ async function finish(workspace: string): Promise<void> {
   await rm(join(workspace, READY), { recursive: true, force: true });
 }
 
-async function move(from: string, to: string): Promise<void> {
+/** A rename; its failure names the workspace entry being replaced (`shown`), not the staging folders. */
+async function move(from: string, to: string, shown: string): Promise<void> {
   try {
     await rename(from, to);
   } catch (error) {
-    throw new UserError(`无法替换 ${to}（${fileProblem(error)}）。工作目录保持原样。`);
+    throw new UserError(`无法替换 ${shown}（${fileProblem(error)}）。工作目录保持原样。`);
   }
 }
 

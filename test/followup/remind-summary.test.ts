@@ -80,6 +80,8 @@ describe('gongwen summary', () => {
     expect(summary.counts).toMatchObject({ total: 30, replied: 5, noComment: 1 });
     expect(summary.counts.missing).toContain('省发改委');
     expect(summary.counts.missing).toHaveLength(25);
+    // One rule of who has replied: the summary's outstanding units are exactly the ones reminded.
+    expect(summary.counts.missing).toEqual(reminders.outstanding.map((line) => line.recipient.name));
   });
 
   it('puts one row per comment in the draft\'s order, comments on no particular clause last', () => {

@@ -177,7 +177,7 @@ describe.skipIf(process.platform === 'win32')('packets --force meeting a file it
     try {
       const run = spawnSync(process.execPath, args(workspace), { encoding: 'utf8', ...clerk });
       expect(run.status).toBe(1);
-      expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^gongwen：无法替换 .*packets（没有权限，或文件正被其他程序（如 WPS、Word、Excel）打开）。工作目录保持原样。$/u)]);
+      expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^gongwen：无法替换 .*\/ws\d+\/packets（没有权限，或文件正被其他程序（如 WPS、Word、Excel）打开）。工作目录保持原样。$/u)]);
     } finally {
       chmodSync(join(workspace, 'packets'), 0o755);
     }
