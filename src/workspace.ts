@@ -12,24 +12,24 @@
 import { mkdir, readFile, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { UserError, fileProblem } from './errors.js';
-import { LAYOUT, MANIFEST_FILE, WORKSPACE_SCHEMA_VERSION, type Manifest } from './model/workspace.js';
+import { LAYOUT, WORKSPACE_SCHEMA_VERSION, type Manifest } from './model/workspace.js';
 
 export async function loadManifest(workspace: string): Promise<Manifest> {
   await settleWorkspace(workspace);
   let text: string;
   try {
-    text = await readFile(join(workspace, MANIFEST_FILE), 'utf8');
+    text = await readFile(join(workspace, LAYOUT.manifest), 'utf8');
   } catch {
-    throw new UserError(`${workspace} 不是 gongwen 工作目录（找不到 ${MANIFEST_FILE}）。请先运行 gongwen packets 生成。`);
+    throw new UserError(`${workspace} 不是 gongwen 工作目录（找不到 ${LAYOUT.manifest}）。请先运行 gongwen packets 生成。`);
   }
   let manifest: Manifest;
   try {
     manifest = JSON.parse(text) as Manifest;
   } catch {
-    throw new UserError(`${join(workspace, MANIFEST_FILE)} 已损坏（不是有效的 JSON）。`);
+    throw new UserError(`${join(workspace, LAYOUT.manifest)} 已损坏（不是有效的 JSON）。`);
   }
   if (manifest?.schemaVersion !== WORKSPACE_SCHEMA_VERSION || !Array.isArray(manifest.recipients) || !manifest.outline) {
-    throw new UserError(`${join(workspace, MANIFEST_FILE)} 的格式不对（版本 ${String(manifest?.schemaVersion)}），请用本版本 gongwen 重新生成工作目录。`);
+    throw new UserError(`${join(workspace, LAYOUT.manifest)} 的格式不对（版本 ${String(manifest?.schemaVersion)}），请用本版本 gongwen 重新生成工作目录。`);
   }
   return manifest;
 }
@@ -84,7 +84,7 @@ export async function settleWorkspace(workspace: string): Promise<void> {
 /** The manifest goes last: while it is the old one, the old workspace is what the manifest describes. */
 async function entriesOf(folder: string): Promise<string[]> {
   const names = await readdir(folder);
-  return names.filter((name) => name !== MANIFEST_FILE).sort().concat(names.includes(MANIFEST_FILE) ? [MANIFEST_FILE] : []);
+  return names.filter((name) => name !== LAYOUT.manifest).sort().concat(names.includes(LAYOUT.manifest) ? [LAYOUT.manifest] : []);
 }
 
 /**
@@ -130,10 +130,14 @@ async function restorePrevious(workspace: string): Promise<void> {
   await rmdir(join(workspace, PREVIOUS));
 }
 
-/** The old entries removed first: `.gongwen-ready` stays until they are gone, so a stop here is finished again. */
+/**
+ * The old entries removed first: `.gongwen-ready` stays until they are gone, so a stop here is finished again.
+ * A new workspace gets its inbox; an existing one is left as it is.
+ */
 async function finish(workspace: string): Promise<void> {
   await rm(join(workspace, PREVIOUS), { recursive: true, force: true });
   await rm(join(workspace, READY), { recursive: true, force: true });
+  await mkdir(join(workspace, LAYOUT.inbox), { recursive: true });
 }
 
 /** A rename; its failure names the workspace entry being replaced (`shown`), not the staging folders. */

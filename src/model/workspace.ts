@@ -1,6 +1,7 @@
 /**
  * The workspace (工作目录) that `gongwen packets` writes and `track` / `remind` / `summary` read:
- * its manifest `gongwen.json` (design brief, "Workspace"). Part of the model: imports only the outline.
+ * where each file sits in it (LAYOUT), and its manifest `gongwen.json` (design brief, "Workspace"). Part of the
+ * model: imports only the outline.
  * The JSON shape is a contract: change it only with a new schemaVersion.
  */
 import type { Outline } from './outline.js';
@@ -41,12 +42,6 @@ export const LAYOUT = {
    */
   staging: { building: '.gongwen-new', ready: '.gongwen-ready', previous: '.gongwen-old' },
 } as const;
-
-/** The manifest's file name, at the top of the workspace. */
-export const MANIFEST_FILE = LAYOUT.manifest;
-
-/** The inbox a new workspace gets; a manifest names its own. */
-export const DEFAULT_INBOX = LAYOUT.inbox;
 
 /** Characters Windows forbids in names, and control characters. */
 const FORBIDDEN = /[<>:"/\\|?*\p{Cc}]/gu;

@@ -90,7 +90,6 @@ export async function createPackets(outline: Outline, workspaceDir: string, opti
     if (stopped) throw new UserError(`已中断（${stopped}），工作目录 ${workspaceDir} 未作改动。`, 130);
     await commit(building, insideWorkspace(workspaceDir, LAYOUT.staging.ready));
     await swapInReady(workspaceDir);
-    await ensureFolder(insideWorkspace(workspaceDir, LAYOUT.inbox));
     return manifest;
   } catch (error) {
     await rm(building, { recursive: true, force: true }).catch(() => undefined);
