@@ -82,7 +82,7 @@ export async function createSummary(workspace: string, options: SummaryOptions =
     missing: report.recipients.filter((line) => !hasReplied(line.status)).map((line) => line.name),
   };
   const templates = await loadTemplates(options.templatesDir);
-  const unplacedHeaders = [...Object.values(SUMMARY_HEADERS), REASON_HEADER];
+  const unplacedHeaders = [INDEX_HEADER, ...Object.values(SUMMARY_HEADERS), REASON_HEADER];
   const unplaced = {
     name: UNPLACED_SHEET,
     headers: unplacedHeaders,

@@ -20,7 +20,7 @@ export const SUMMARY_HEADERS = {
   note: '说明',
 } as const satisfies Record<keyof SummaryRow, string>;
 
-/** 序号 is counted afresh; 原因 says why a row was kept apart. */
+/** 序号 is counted afresh (a kept row keeps its old one, to be found by); 原因 says why a row was kept apart. */
 export const INDEX_HEADER = '序号';
 export const REASON_HEADER = '原因';
 
@@ -79,7 +79,7 @@ export function mergeTyped(rows: SummaryRow[], previous: PreviousRow[], supersed
     .flatMap(([key, queue]) => queue.filter((row) => !isCopyOf(row, placed.get(key))))
     .sort((a, b) => a.sheet.localeCompare(b.sheet) || a.row - b.row)
     .map((row): KeptRow => {
-      const { [REASON_HEADER]: _, [INDEX_HEADER]: __, ...cells } = row.cells;
+      const { [REASON_HEADER]: _, ...cells } = row.cells;
       const comment = replaced.get(keyOf(cells[SUMMARY_HEADERS.unit] ?? '', cells[SUMMARY_HEADERS.suggestion] ?? ''));
       return comment
         ? { cells, superseded: true, reason: `该单位后来发来的 ${comment.newer} 中已没有这条意见（原见 ${comment.older}）` }

@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { UserError } from '../errors.js';
+import { INDEX_HEADER } from './merge.js';
 
 /** One row of the earlier sheet: its cells by header, and where it was. */
 export interface PreviousRow {
@@ -61,7 +62,9 @@ export async function readPreviousSummary(path: string, file: string, known: rea
         }
         cells[name] = text;
       });
-      if (Object.keys(cells).length > 0) rows.push({ cells, sheet: sheet.name, row: number });
+      // A row emptied but for its number (序号) holds nothing typed.
+      const typed = Object.entries(cells).filter(([name, text]) => !(name === INDEX_HEADER && /^\d+$/u.test(text.trim())));
+      if (typed.length > 0) rows.push({ cells, sheet: sheet.name, row: number });
     }
   }
   return rows;

@@ -160,6 +160,20 @@ describe('gongwen summary run again', () => {
     expect((await sheetRows()).find((row) => row['提出单位'] === '省委组织部')).toMatchObject({ 采纳情况: '采纳' });
   });
 
+  it('keeps a note typed below the table, and drops nothing but a row emptied down to its number', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(xlsx) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    const { columns } = headerOf(sheet);
+    const column = (title: string): number => [...columns].find(([, name]) => name === title)![0];
+    sheet.getRow(sheet.rowCount + 2).getCell(column('说明')).value = '以上意见已于10月22日与起草组会商';
+    sheet.getRow(sheet.rowCount + 1).getCell(column('序号')).value = 99;
+    await workbook.xlsx.writeFile(xlsx);
+    const again = await createSummary(workspace, { asOf: '2024-10-20' });
+    expect(again.unplaced).toBe(2);
+    expect((await sheetRows(UNPLACED_SHEET)).find((row) => row['说明'] === '以上意见已于10月22日与起草组会商')?.['原因']).toMatch(/找不到这条意见/u);
+  });
+
   it('stops, changing nothing, when the workbook holds a sheet of the person\'s own', async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync(xlsx) as unknown as ArrayBuffer);
