@@ -29,6 +29,8 @@ export interface Reminders {
   files: string[];
   /** Files of an earlier round on the same date that this one replaced (only with `force`). */
   replaced: string[];
+  /** Notices of that earlier round for units that have replied since: left as they are, to be set aside. */
+  stale: string[];
 }
 
 export async function createReminders(workspace: string, options: RemindOptions = {}): Promise<Reminders> {
@@ -38,7 +40,7 @@ export async function createReminders(workspace: string, options: RemindOptions 
     const line = recipient ? reminderLineOf(tracked) : null;
     return recipient && line ? [{ recipient, ...line }] : [];
   });
-  const result: Reminders = { asOf: report.asOf, outstanding: lines, files: [], replaced: [] };
+  const result: Reminders = { asOf: report.asOf, outstanding: lines, files: [], replaced: [], stale: [] };
   if (lines.length === 0) return result;
   const folder = reminderFolder(report.asOf);
   const earlier = await filesIn(insideWorkspace(workspace, folder));
@@ -70,7 +72,9 @@ export async function createReminders(workspace: string, options: RemindOptions 
       await ensureFolder(dirname(target));
       await writeFileAtomic(target, bytes);
     }
-    result.replaced = earlier.map((file) => `${folder}/${file}`).filter((path) => result.files.includes(path));
+    const earlierPaths = earlier.map((file) => `${folder}/${file}`);
+    result.replaced = earlierPaths.filter((path) => result.files.includes(path));
+    result.stale = earlierPaths.filter((path) => path.endsWith(`/${LAYOUT.reminderNotice}`) && !result.files.includes(path));
   } else {
     await writeRound(workspace, folder, planned);
   }

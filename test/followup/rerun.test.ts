@@ -194,7 +194,7 @@ describe('gongwen summary run again', () => {
 });
 
 describe('gongwen remind run twice on one date', () => {
-  it('refuses to overwrite a 催办通知 a person may have edited, and overwrites it with --force', async () => {
+  it('refuses to overwrite a 催办通知 a person may have edited, overwrites it with --force, and names the ones no longer due', async () => {
     await createReminders(workspace, { asOf: '2024-10-21' });
     const notice = join(workspace, '催办/2024-10-21/02-省发改委/催办通知.docx');
     writeFileSync(notice, 'edited by hand');
@@ -202,9 +202,12 @@ describe('gongwen remind run twice on one date', () => {
     expect(again.status).toBe(1);
     expect(again.stderr).toMatch(/催办\/2024-10-21\/ 中已有 2024-10-21 的催办通知（可能已修改过），未作任何改动。.*--force/u);
     expect(readFileSync(notice, 'utf8')).toBe('edited by hand');
+    // Meanwhile 省工信厅 replies: its notice of that round must not go out.
+    drop('工信厅.docx', fillForm(form('05-省工信厅'), { noComment: true }), 21);
     const forced = gongwen(['remind', workspace, '--as-of', '2024-10-21', '--force']);
     expect(forced.status).toBe(0);
     expect(forced.stdout).toMatch(/已覆盖同一日期原有的 \d+ 个文件/u);
+    expect(forced.stdout).toContain('以下原有的催办通知所属单位现已反馈，未删除，请勿再发送：催办/2024-10-21/05-省工信厅/催办通知.docx');
     expect(readDocx(readFileSync(notice)).text).toContain('省发改委：');
   });
 });

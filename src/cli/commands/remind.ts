@@ -23,5 +23,8 @@ export function registerRemind(program: Command): void {
           `已生成 ${reminders.outstanding.length} 份催办通知和催报名单，在 ${workspace}/${reminderFolder(reminders.asOf)}/。\n`,
       );
       if (reminders.replaced.length > 0) process.stdout.write(`已覆盖同一日期原有的 ${reminders.replaced.length} 个文件（--force）。\n`);
+      if (reminders.stale.length > 0) {
+        process.stdout.write(`以下原有的催办通知所属单位现已反馈，未删除，请勿再发送：${reminders.stale.join('、')}\n`);
+      }
     });
 }
