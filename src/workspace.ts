@@ -11,7 +11,7 @@
  */
 import { mkdir, readFile, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
-import { UserError, fileProblem } from './errors.js';
+import { UserError, fileProblem, isUserError } from './errors.js';
 import { LAYOUT, WORKSPACE_SCHEMA_VERSION, type Manifest } from './model/workspace.js';
 
 export async function loadManifest(workspace: string): Promise<Manifest> {
@@ -76,7 +76,7 @@ export async function settleWorkspace(workspace: string): Promise<void> {
       await restorePrevious(workspace);
     }
   } catch (error) {
-    if (error instanceof UserError) throw error;
+    if (isUserError(error)) throw error;
     throw new UserError(`工作目录 ${workspace} 上次重新生成时中断，现在无法完成（${fileProblem(error)}）。请处理后再运行。`);
   }
 }
@@ -131,13 +131,18 @@ async function restorePrevious(workspace: string): Promise<void> {
 }
 
 /**
- * The old entries removed first: `.gongwen-ready` stays until they are gone, so a stop here is finished again.
- * A new workspace gets its inbox; an existing one is left as it is.
+ * The new workspace is in place: a new one gets its inbox (an existing one is left as it is), then the old
+ * entries are removed, and `.gongwen-ready` (empty now) only once they are gone, so that a stop, or an old file
+ * that cannot be removed yet, is cleared by a later command. The swap has succeeded whatever the clearing meets.
  */
 async function finish(workspace: string): Promise<void> {
-  await rm(join(workspace, PREVIOUS), { recursive: true, force: true });
-  await rm(join(workspace, READY), { recursive: true, force: true });
   await mkdir(join(workspace, LAYOUT.inbox), { recursive: true });
+  try {
+    await rm(join(workspace, PREVIOUS), { recursive: true, force: true });
+    await rm(join(workspace, READY), { recursive: true, force: true });
+  } catch {
+    // left for the next command to clear
+  }
 }
 
 /** A rename; its failure names the workspace entry being replaced (`shown`), not the staging folders. */
