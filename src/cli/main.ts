@@ -3,7 +3,7 @@
  * options to a library function and formats its result.
  */
 import { Command, CommanderError } from 'commander';
-import { isUserError } from '../errors.js';
+import { fileErrorMessage, isUserError } from '../errors.js';
 import { registerParse } from './commands/parse.js';
 import { registerCheck } from './commands/check.js';
 import { registerUnits } from './commands/units.js';
@@ -68,6 +68,12 @@ function exitCodeFor(error: unknown): number {
   if (isUserError(error)) {
     process.stderr.write(`gongwen：${error.message}\n`);
     return error.exitCode;
+  }
+  // A file operation no command expected to fail (a folder made read-only meanwhile): still one line, with the path.
+  const fileError = fileErrorMessage(error);
+  if (fileError) {
+    process.stderr.write(`gongwen：${fileError}\n`);
+    return 1;
   }
   const detail = error instanceof Error ? error.message : String(error);
   process.stderr.write(`gongwen：内部错误（${detail}）。请把这条信息和所用文件报告给维护人员。\n`);

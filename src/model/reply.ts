@@ -49,6 +49,23 @@ export interface ReturnedContent {
 
 export type RecipientStatus = 'commented' | 'no-comment' | 'missing' | 'overdue' | 'unreadable';
 
+/**
+ * Each status as the clerk reads it, and whether the unit counts as having replied (反馈) — for track's counts
+ * and exit code, the reminders and the summary alike. The order is the order the counts are said in.
+ */
+export const RECIPIENT_STATUSES: Record<RecipientStatus, { label: string; replied: boolean }> = {
+  commented: { label: '已反馈', replied: true },
+  'no-comment': { label: '无意见', replied: true },
+  missing: { label: '未反馈', replied: false },
+  overdue: { label: '逾期未反馈', replied: false },
+  unreadable: { label: '文件无法读取', replied: false },
+};
+
+/** Whether a unit with this status has replied; the others are outstanding and get a 催办通知. */
+export function hasReplied(status: RecipientStatus): boolean {
+  return RECIPIENT_STATUSES[status].replied;
+}
+
 /** One recipient's line in `track` (the contract of `track --json`). */
 export interface TrackedRecipient {
   id: string;
@@ -79,6 +96,8 @@ export interface TrackReport {
   ignored: string[];
   /** Files carrying secrecy markings: to be handled off this machine, and kept out of the summary. */
   secret: Array<{ file: string; marks: string[] }>;
+  /** Files in packets/ that are not what the manifest says was generated there: changed, missing, or not gongwen's. */
+  packets: Array<{ file: string; problem: string }>;
 }
 
 /** A returned file that was read and attributed to a recipient. */

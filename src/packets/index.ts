@@ -2,22 +2,22 @@
  * `packets`: the outline → the workspace a clerk sends from (design brief, "Workspace"): per recipient an
  * 意见反馈表 and a 复函, the 分发清单 three ways, the 复函模板, the empty inbox 回收/, and the manifest.
  *
- * Every document is made in memory first, so a problem (a template mistake) leaves the disk untouched;
- * then each file is written atomically and the manifest last, so a workspace with a manifest is complete.
- * The inbox is created if missing and never looked into.
+ * The new workspace is built beside the old one, in `.gongwen-new`, and swapped in at the end (src/workspace.ts):
+ * a template mistake, an unwritable file, Ctrl-C or a killed process leave the workspace wholly old or wholly
+ * new. The inbox is created if missing and never looked into.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, rm, rmdir, stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { copyFile, readFile, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
-import { writeFileAtomic } from '../files.js';
+import { ensureFolder, writeFailure, writeNewFile } from '../files.js';
 import type { Outline } from '../model/outline.js';
-import { DEFAULT_INBOX, MANIFEST_FILE, WORKSPACE_SCHEMA_VERSION, type Manifest } from '../model/workspace.js';
+import { LAYOUT, WORKSPACE_SCHEMA_VERSION, packetFiles, type Manifest } from '../model/workspace.js';
 import { distributionCsv, distributionDocx, distributionXlsx } from '../writers/distribution.js';
 import { feedbackForm } from '../writers/feedback-form.js';
 import { replyLetter, replyTemplate } from '../writers/reply-letter.js';
 import { directRenderer, loadTemplates, preparedRenderer } from '../writers/template/index.js';
-import { insideWorkspace, packetFolder, resolveInside } from './names.js';
+import { insideWorkspace, resolveInside, settleWorkspace, swapInReady } from '../workspace.js';
 
 export interface PacketOptions {
   /** Write into an existing workspace, replacing what gongwen made there before. */
@@ -28,103 +28,142 @@ export interface PacketOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** File names in the workspace (the design brief's contract). */
-const FILE = {
-  form: '意见反馈表.docx',
-  reply: '复函.docx',
-  distribution: { docx: '分发清单.docx', xlsx: '分发清单.xlsx', csv: '分发清单.csv' },
-  replyTemplate: '复函模板.docx',
-} as const;
-
 interface PlannedFile {
   path: string;
   make: () => Promise<Uint8Array> | Uint8Array;
 }
 
+/** The signals a clerk stops a command with: Ctrl-C, and `kill`. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
 export async function createPackets(outline: Outline, workspaceDir: string, options: PacketOptions = {}): Promise<Manifest> {
   if (outline.recipients.length === 0) {
     throw new UserError('来函中没有识别出受文单位，无法生成分发材料。请先用 gongwen check 检查来函。');
   }
-  await checkWorkspace(workspaceDir, options.force ?? false);
   const templates = await loadTemplates(options.templatesDir);
+  const created = await checkWorkspace(workspaceDir, options.force ?? false);
   // One date for the whole workspace; forms and replies, one per unit, are patched from prepared packages.
   const madeAt = new Date();
   const single = directRenderer(madeAt);
   const perUnit = preparedRenderer(madeAt);
 
   const count = outline.recipients.length;
-  const recipients = outline.recipients.map((recipient, index) => {
-    const folder = packetFolder(index + 1, count, recipient.name);
-    return { recipient, files: { form: `${folder}/${FILE.form}`, reply: `${folder}/${FILE.reply}` } };
-  });
+  const recipients = outline.recipients.map((recipient, index) => ({ recipient, files: packetFiles(index + 1, count, recipient.name) }));
   const plan: PlannedFile[] = [
     ...recipients.flatMap(({ recipient, files }) => [
       { path: files.form, make: () => feedbackForm(outline, recipient, templates, perUnit) },
       { path: files.reply, make: () => replyLetter(outline, recipient, templates, perUnit) },
     ]),
-    { path: FILE.distribution.docx, make: () => distributionDocx(outline, templates, single) },
-    { path: FILE.distribution.xlsx, make: () => distributionXlsx(outline) },
-    { path: FILE.distribution.csv, make: () => distributionCsv(outline) },
-    { path: FILE.replyTemplate, make: () => replyTemplate(outline, templates, single) },
+    { path: LAYOUT.distribution.docx, make: () => distributionDocx(outline, templates, single) },
+    { path: LAYOUT.distribution.xlsx, make: () => distributionXlsx(outline) },
+    { path: LAYOUT.distribution.csv, make: () => distributionCsv(outline) },
+    { path: LAYOUT.replyTemplate, make: () => replyTemplate(outline, templates, single) },
   ];
+  for (const file of plan) insideWorkspace(workspaceDir, file.path);
 
-  const made: { path: string; bytes: Uint8Array }[] = [];
-  for (const file of plan) {
-    insideWorkspace(workspaceDir, file.path);
-    made.push({ path: file.path, bytes: await file.make() });
-    options.onProgress?.(made.length, plan.length);
-  }
-
-  const manifest: Manifest = {
-    schemaVersion: WORKSPACE_SCHEMA_VERSION,
-    outline,
-    inbox: DEFAULT_INBOX,
-    files: { distribution: { ...FILE.distribution }, replyTemplate: FILE.replyTemplate },
-    recipients: recipients.map(({ recipient, files }) => ({ id: recipient.id, name: recipient.name, files })),
-    hashes: Object.fromEntries(made.map(({ path, bytes }) => [path, sha256(bytes)])),
-  };
-
-  const previous = await previousManifest(workspaceDir);
-  await mkdir(insideWorkspace(workspaceDir, DEFAULT_INBOX), { recursive: true });
-  for (const { path, bytes } of made) {
-    const target = insideWorkspace(workspaceDir, path);
-    await mkdir(dirname(target), { recursive: true });
-    await writeFileAtomic(target, bytes);
-  }
-  await writeFileAtomic(insideWorkspace(workspaceDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
-  if (previous) await removeStale(workspaceDir, previous, manifest);
-  return manifest;
-}
-
-/** A workspace that exists and holds anything is only written into with --force. */
-async function checkWorkspace(workspaceDir: string, force: boolean): Promise<void> {
-  const info = await stat(workspaceDir).catch(() => null);
-  if (info === null) return;
-  if (!info.isDirectory()) throw new UserError(`${workspaceDir} 已存在，但不是文件夹。请换一个工作目录。`);
-  if (force) return;
-  if ((await readdir(workspaceDir)).length > 0) {
-    throw new UserError(`工作目录 ${workspaceDir} 已存在，未作任何改动。要重新生成，请加 --force（${DEFAULT_INBOX}/ 中的文件不会被改动）。`);
-  }
-}
-
-async function previousManifest(workspaceDir: string): Promise<Manifest | null> {
+  // Until the swap, a stop signal stops the build and leaves the old workspace; during it, it waits its end.
+  let stopped: string | null = null;
+  const stop = (signal: string): void => void (stopped ??= signal);
+  for (const signal of STOP_SIGNALS) process.on(signal, stop);
+  const building = insideWorkspace(workspaceDir, LAYOUT.staging.building);
   try {
-    return JSON.parse(await readFile(insideWorkspace(workspaceDir, MANIFEST_FILE), 'utf8')) as Manifest;
-  } catch {
-    return null;
+    const hashes: Record<string, string> = {};
+    for (const [index, file] of plan.entries()) {
+      if (stopped) throw new UserError(`已中断（${stopped}），工作目录 ${workspaceDir} 未作改动。`, 130);
+      const bytes = await file.make();
+      const target = join(building, ...file.path.split('/'));
+      await ensureFolder(dirname(target));
+      await writeNewFile(target, bytes);
+      hashes[file.path] = sha256(bytes);
+      options.onProgress?.(index + 1, plan.length);
+    }
+    const manifest: Manifest = {
+      schemaVersion: WORKSPACE_SCHEMA_VERSION,
+      outline,
+      inbox: LAYOUT.inbox,
+      files: { distribution: { ...LAYOUT.distribution }, replyTemplate: LAYOUT.replyTemplate },
+      recipients: recipients.map(({ recipient, files }) => ({ id: recipient.id, name: recipient.name, files })),
+      hashes,
+    };
+    await writeNewFile(join(building, LAYOUT.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
+    await carryOverOwnFiles(workspaceDir, building, hashes);
+    if (stopped) throw new UserError(`已中断（${stopped}），工作目录 ${workspaceDir} 未作改动。`, 130);
+    await commit(building, insideWorkspace(workspaceDir, LAYOUT.staging.ready));
+    await swapInReady(workspaceDir);
+    return manifest;
+  } catch (error) {
+    await rm(building, { recursive: true, force: true }).catch(() => undefined);
+    if (created) await rmdir(workspaceDir).catch(() => undefined); // only when nothing else is in it
+    throw error;
+  } finally {
+    for (const signal of STOP_SIGNALS) process.off(signal, stop);
   }
 }
 
-/** Files an earlier run made that this run did not (a unit no longer on the list), and their empty folders. */
-async function removeStale(workspaceDir: string, previous: Manifest, current: Manifest): Promise<void> {
-  const stale = Object.keys(previous.hashes ?? {}).filter((path) => !Object.hasOwn(current.hashes, path));
-  for (const path of stale) {
-    if (path.split('/')[0] === current.inbox || path === MANIFEST_FILE) continue;
-    const target = resolveInside(workspaceDir, path);
-    if (target === null) continue; // an edited manifest pointing outside the workspace: not ours to remove
-    await rm(target, { force: true });
-    if (dirname(target) !== resolve(workspaceDir)) await rmdir(dirname(target)).catch(() => undefined); // only if now empty
+/**
+ * A workspace that exists and holds anything is only written into with --force. Settles a swap a stopped run
+ * left half done, and clears the unfinished build it may have left. Says whether it made the folder.
+ */
+async function checkWorkspace(workspaceDir: string, force: boolean): Promise<boolean> {
+  const info = await stat(workspaceDir).catch(() => null);
+  if (info !== null && !info.isDirectory()) throw new UserError(`${workspaceDir} 已存在，但不是文件夹。请换一个工作目录。`);
+  if (info === null) {
+    await ensureFolder(workspaceDir);
+    return true;
   }
+  await settleWorkspace(workspaceDir);
+  const building = insideWorkspace(workspaceDir, LAYOUT.staging.building);
+  await rm(building, { recursive: true, force: true }).catch((error: unknown) => {
+    throw writeFailure(building, error);
+  });
+  if (!force && (await readdir(workspaceDir)).length > 0) {
+    throw new UserError(`工作目录 ${workspaceDir} 已存在，未作任何改动。要重新生成，请加 --force（${LAYOUT.inbox}/ 中的文件不会被改动）。`);
+  }
+  return false;
+}
+
+/**
+ * Files a person put into packets/ (a unit's signed copy, a note) are not gongwen's to drop: copied into the new
+ * build where it makes nothing at that path, else beside it as `名称（原有）.ext`.
+ */
+async function carryOverOwnFiles(workspaceDir: string, building: string, made: Record<string, string>): Promise<void> {
+  const previous = await previousHashes(workspaceDir);
+  const own = (await listFiles(workspaceDir, LAYOUT.packets)).filter((path) => !Object.hasOwn(previous, path));
+  for (const path of own) {
+    const source = resolveInside(workspaceDir, path);
+    if (source === null) continue;
+    const kept = Object.hasOwn(made, path) ? path.replace(/(\.[^./]*)?$/u, (extension) => `（原有）${extension}`) : path;
+    const target = join(building, ...kept.split('/'));
+    await ensureFolder(dirname(target));
+    await copyFile(source, target).catch((error: unknown) => {
+      throw writeFailure(target, error);
+    });
+  }
+}
+
+async function previousHashes(workspaceDir: string): Promise<Record<string, string>> {
+  try {
+    const manifest = JSON.parse(await readFile(insideWorkspace(workspaceDir, LAYOUT.manifest), 'utf8')) as Partial<Manifest>;
+    return manifest.hashes ?? {};
+  } catch {
+    return {};
+  }
+}
+
+/** Files under a folder of the workspace, as workspace paths; none when it is missing. */
+async function listFiles(workspaceDir: string, folder: string): Promise<string[]> {
+  const root = insideWorkspace(workspaceDir, folder);
+  const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => `${folder}/${join(entry.parentPath, entry.name).slice(root.length + 1).split(/[\\/]/u).join('/')}`);
+}
+
+/** The build, complete, becomes the new workspace-to-be in one rename. */
+async function commit(building: string, ready: string): Promise<void> {
+  await rename(building, ready).catch((error: unknown) => {
+    throw writeFailure(ready, error);
+  });
 }
 
 function sha256(bytes: Uint8Array): string {

@@ -1,19 +1,24 @@
 /**
  * `gongwen remind`: a 催办通知 for every unit that has not replied (or whose file could not be read), and
  * the 催报名单 of them, in the workspace's 催办/<date>/ folder — never in the inbox.
+ * A round already written for that date may have been edited: it is only replaced with `force`.
  */
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { writeFileAtomic } from '../files.js';
-import type { TrackedRecipient } from '../model/reply.js';
-import { insideWorkspace, unitFolderName } from '../packets/names.js';
+import { readdir, rename, rm, rmdir } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { UserError } from '../errors.js';
+import { ensureFolder, writeFailure, writeFileAtomic, writeNewFile } from '../files.js';
+import { RECIPIENT_STATUSES, hasReplied, type TrackedRecipient } from '../model/reply.js';
+import { LAYOUT, reminderFolder, reminderNoticePath } from '../model/workspace.js';
 import { trackWorkspace } from '../tracking/index.js';
+import { insideWorkspace } from '../workspace.js';
 import { reminderListDocx, reminderListXlsx, reminderNotice, type ReminderLine } from '../writers/reminder.js';
 import { directRenderer, loadTemplates, preparedRenderer } from '../writers/template/index.js';
 
 export interface RemindOptions {
   asOf?: string;
   templatesDir?: string;
+  /** Replace the notices and list already written for that date (a person may have edited them). */
+  force?: boolean;
 }
 
 export interface Reminders {
@@ -22,6 +27,10 @@ export interface Reminders {
   outstanding: ReminderLine[];
   /** Written files, relative to the workspace (none when every unit has replied). */
   files: string[];
+  /** Files of an earlier round on the same date that this one replaced (only with `force`). */
+  replaced: string[];
+  /** Notices of that earlier round for units that have replied since: left as they are, to be set aside. */
+  stale: string[];
 }
 
 export async function createReminders(workspace: string, options: RemindOptions = {}): Promise<Reminders> {
@@ -31,45 +40,86 @@ export async function createReminders(workspace: string, options: RemindOptions 
     const line = recipient ? reminderLineOf(tracked) : null;
     return recipient && line ? [{ recipient, ...line }] : [];
   });
-  const result: Reminders = { asOf: report.asOf, outstanding: lines, files: [] };
+  const result: Reminders = { asOf: report.asOf, outstanding: lines, files: [], replaced: [], stale: [] };
   if (lines.length === 0) return result;
+  const folder = reminderFolder(report.asOf);
+  const earlier = await filesIn(insideWorkspace(workspace, folder));
+  if (earlier.length > 0 && !options.force) {
+    throw new UserError(
+      `${workspace}/${folder}/ 中已有 ${report.asOf} 的催办通知（可能已修改过），未作任何改动。` +
+        `要按现在的情况重新生成并覆盖，请加 --force；或用 --as-of 指定另一个日期。`,
+    );
+  }
 
   const templates = await loadTemplates(options.templatesDir);
   // One date for the round; the notices, one per outstanding unit, are patched from a prepared package.
   const madeAt = new Date();
   const perUnit = preparedRenderer(madeAt);
-  const folder = `催办/${report.asOf}`;
   const planned: Array<[string, Uint8Array]> = [];
   for (const line of lines) {
-    // Numbered as in packets/, so 催办/<date>/02-省发改委 sits beside packets/02-省发改委.
     const position = outline.recipients.indexOf(line.recipient) + 1;
-    const unitFolder = `${folder}/${unitFolderName(position, outline.recipients.length, line.recipient.name)}`;
-    planned.push([`${unitFolder}/催办通知.docx`, await reminderNotice(outline, line, report.asOf, templates, perUnit)]);
+    const path = reminderNoticePath(report.asOf, position, outline.recipients.length, line.recipient.name);
+    planned.push([path, await reminderNotice(outline, line, report.asOf, templates, perUnit)]);
   }
   const counts = { total: report.recipients.length, replied: report.recipients.length - lines.length };
-  planned.push([`${folder}/催报名单.docx`, await reminderListDocx(outline, lines, counts, report.asOf, templates, directRenderer(madeAt))]);
-  planned.push([`${folder}/催报名单.xlsx`, await reminderListXlsx(lines)]);
-  for (const [path, bytes] of planned) {
-    const target = insideWorkspace(workspace, path);
-    await mkdir(dirname(target), { recursive: true });
-    await writeFileAtomic(target, bytes);
-    result.files.push(path);
+  planned.push([`${folder}/${LAYOUT.reminderList.docx}`, await reminderListDocx(outline, lines, counts, report.asOf, templates, directRenderer(madeAt))]);
+  planned.push([`${folder}/${LAYOUT.reminderList.xlsx}`, await reminderListXlsx(lines)]);
+  result.files = planned.map(([path]) => path);
+  if (earlier.length > 0) {
+    // --force: each file replaced in place; the earlier round's other files stay.
+    for (const [path, bytes] of planned) {
+      const target = insideWorkspace(workspace, path);
+      await ensureFolder(dirname(target));
+      await writeFileAtomic(target, bytes);
+    }
+    const earlierPaths = earlier.map((file) => `${folder}/${file}`);
+    result.replaced = earlierPaths.filter((path) => result.files.includes(path));
+    result.stale = earlierPaths.filter((path) => path.endsWith(`/${LAYOUT.reminderNotice}`) && !result.files.includes(path));
+  } else {
+    await writeRound(workspace, folder, planned);
   }
   return result;
 }
 
+/** A new round built beside its folder and renamed into place: stopped halfway, there is no round, not half of one. */
+async function writeRound(workspace: string, folder: string, planned: Array<[string, Uint8Array]>): Promise<void> {
+  const target = insideWorkspace(workspace, folder);
+  const building = insideWorkspace(workspace, `${dirname(folder)}/.${basename(folder)}${LAYOUT.staging.building}`);
+  await rm(building, { recursive: true, force: true });
+  try {
+    for (const [path, bytes] of planned) {
+      const file = join(building, ...path.slice(folder.length + 1).split('/'));
+      await ensureFolder(dirname(file));
+      await writeNewFile(file, bytes);
+    }
+    await rmdir(target).catch(() => undefined); // an empty folder left from before
+    await rename(building, target).catch((error: unknown) => {
+      throw writeFailure(target, error);
+    });
+  } catch (error) {
+    await rm(building, { recursive: true, force: true }).catch(() => undefined);
+    throw error;
+  }
+}
+
 /** What the notice and the list say of a unit, or null when it has replied. */
 function reminderLineOf(tracked: TrackedRecipient): Omit<ReminderLine, 'recipient'> | null {
+  if (hasReplied(tracked.status)) return null;
+  const status = RECIPIENT_STATUSES[tracked.status].label;
   switch (tracked.status) {
-    case 'missing':
-      return { status: '未反馈', reason: '尚未收到贵单位的书面反馈', note: '' };
     case 'overdue':
-      return { status: '逾期未反馈', reason: '反馈期限已过，仍未收到贵单位的书面反馈', note: '' };
+      return { status, reason: '反馈期限已过，仍未收到贵单位的书面反馈', note: '' };
     case 'unreadable': {
       const file = tracked.files.at(-1)?.split('/').pop() ?? '';
-      return { status: '文件无法读取', reason: `贵单位发来的文件“${file}”无法打开，请重新发送`, note: tracked.problems.join('；') };
+      return { status, reason: `贵单位发来的文件“${file}”无法打开，请重新发送`, note: tracked.problems.join('；') };
     }
     default:
-      return null;
+      return { status, reason: '尚未收到贵单位的书面反馈', note: '' };
   }
+}
+
+/** The files under a folder, relative to it with `/`; none when it does not exist. */
+async function filesIn(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((entry) => entry.isFile()).map((entry) => `${entry.parentPath}/${entry.name}`.slice(folder.length + 1).split('\\').join('/'));
 }

@@ -2,17 +2,18 @@
  * `gongwen track`: who has replied. Reads every file in the inbox (never changing it), attributes each to
  * a recipient, and gives each recipient a status: the newest of its files decides.
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import type { Recipient } from '../model/outline.js';
-import type { Manifest } from '../model/workspace.js';
-import type { Reply, ReturnedContent, TrackReport, TrackedRecipient } from '../model/reply.js';
+import { LAYOUT, type Manifest } from '../model/workspace.js';
+import { hasReplied, type Reply, type ReturnedContent, type TrackReport, type TrackedRecipient } from '../model/reply.js';
 import { ReturnedProblem, readReturnedFile } from '../readers/returned/index.js';
 import { loadAliasTable, unitMatcher, type AliasTable } from '../units/index.js';
-import { WORKSPACE_ALIASES_FILE, loadManifest } from '../workspace.js';
+import { loadManifest } from '../workspace.js';
 import { identify } from './identify.js';
-import { listInbox } from './inbox.js';
+import { isIgnored, listInbox } from './inbox.js';
 import { byVersion } from './versions.js';
 
 export interface TrackOptions {
@@ -43,7 +44,9 @@ export async function trackWorkspace(workspace: string, options: TrackOptions = 
   const asOf = options.asOf ?? today();
   const recipients: Recipient[] = outline.recipients;
   const listing = await listInbox(workspace, manifest.inbox);
-  const report: TrackReport = { asOf, deadline: outline.letter.deadline, recipients: [], unmatched: [], ignored: listing.ignored, secret: [] };
+  const report: TrackReport = {
+    asOf, deadline: outline.letter.deadline, recipients: [], unmatched: [], ignored: listing.ignored, secret: [], packets: await checkPackets(workspace, manifest),
+  };
   const received = new Map<string, Received[]>();
   const context = { recipients, matchUnit: unitMatcher(recipients, aliases), docNumber: outline.letter.docNumber?.text ?? null };
 
@@ -134,9 +137,26 @@ async function readAll(workspace: string, files: string[]): Promise<Omit<Receive
   return results;
 }
 
+/** The files in packets/ against the sha256 the manifest recorded when they were made. */
+async function checkPackets(workspace: string, manifest: Manifest): Promise<TrackReport['packets']> {
+  const recorded = Object.entries(manifest.hashes ?? {}).filter(([path]) => path.startsWith(`${LAYOUT.packets}/`));
+  const root = join(workspace, LAYOUT.packets);
+  const present = new Set((await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []))
+    .filter((entry) => entry.isFile() && !isIgnored(entry.name))
+    .map((entry) => `${LAYOUT.packets}/${relative(root, join(entry.parentPath, entry.name)).split(sep).join('/')}`));
+  const problems: TrackReport['packets'] = [];
+  for (const [path, hash] of recorded) {
+    if (!present.has(path)) problems.push({ file: path, problem: '缺失' });
+    else if (createHash('sha256').update(await readFile(join(workspace, path))).digest('hex') !== hash) problems.push({ file: path, problem: '与生成时不同（被修改或替换过）' });
+  }
+  const known = new Set(recorded.map(([path]) => path));
+  for (const path of present) if (!known.has(path)) problems.push({ file: path, problem: '不是本工作目录生成的文件' });
+  return problems.sort((a, b) => a.file.localeCompare(b.file));
+}
+
 /** The bundled alias table, plus the workspace's own additions (aliases.json beside the manifest). */
 async function workspaceAliases(workspace: string): Promise<AliasTable> {
-  const own = join(workspace, WORKSPACE_ALIASES_FILE);
+  const own = join(workspace, LAYOUT.aliases);
   return loadAliasTable(existsSync(own) ? [own] : []);
 }
 
@@ -148,5 +168,5 @@ function today(): string {
 
 /** 0 when every recipient has replied, 3 while any is outstanding (missing, overdue, unreadable). */
 export function trackExitCode(report: TrackReport): number {
-  return report.recipients.every((line) => line.status === 'commented' || line.status === 'no-comment') ? 0 : 3;
+  return report.recipients.every((line) => hasReplied(line.status)) ? 0 : 3;
 }

@@ -1,7 +1,8 @@
 /** 意见汇总表 as .docx (GB/T 9704, from its template) and .xlsx: one row per comment, in the draft's order. */
 import type { Outline } from '../model/outline.js';
 import { documentProperties } from './properties.js';
-import { xlsxBytes, type Column } from './sheet.js';
+import ExcelJS from 'exceljs';
+import { neutralise, xlsxBytes, type Column } from './sheet.js';
 import { directRenderer, loadTemplates, type DocxRenderer, type Templates } from './template/index.js';
 import { chineseDate, letterValues } from './values.js';
 
@@ -16,6 +17,9 @@ export interface SummaryRow {
   reason: string;
   /** 提出单位 */
   unit: string;
+  /** 采纳情况 and 说明: the drafting office's, blank until a person types them (kept when summary runs again). */
+  adoption: string;
+  note: string;
 }
 
 export interface SummaryCounts {
@@ -62,6 +66,34 @@ const COLUMNS: Column[] = [
   { header: '说明', width: 24 },
 ];
 
-export function summaryXlsx(rows: SummaryRow[]): Promise<Uint8Array> {
-  return xlsxBytes('意见汇总表', COLUMNS, rows.map((row, index) => [index + 1, row.clause, row.original, row.suggestion, row.reason, row.unit, '', '']));
+/** The sheet of earlier rows a new summary could not place: their cells by header, and why. */
+export interface UnplacedSheet {
+  name: string;
+  headers: string[];
+  rows: string[][];
+}
+
+export async function summaryXlsx(rows: SummaryRow[], unplaced?: UnplacedSheet): Promise<Uint8Array> {
+  const cells = rows.map((row, index) => [index + 1, row.clause, row.original, row.suggestion, row.reason, row.unit, row.adoption, row.note]);
+  const bytes = await xlsxBytes('意见汇总表', COLUMNS, cells);
+  return unplaced && unplaced.rows.length > 0 ? withUnplacedSheet(bytes, unplaced) : bytes;
+}
+
+/** The workbook with the sheet of unplaced rows after the summary: header repeated on each page, text wrapped. */
+async function withUnplacedSheet(bytes: Uint8Array, unplaced: UnplacedSheet): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  const sheet = workbook.addWorksheet(unplaced.name, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
+  });
+  sheet.columns = unplaced.headers.map((header) => ({ header, width: COLUMNS.find((column) => column.header === header)?.width ?? 30 }));
+  for (const row of unplaced.rows) sheet.addRow(row.map(neutralise));
+  sheet.eachRow((row, number) => {
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      cell.font = { name: '宋体', size: 12, bold: number === 1 };
+      cell.alignment = { vertical: 'middle', wrapText: true };
+    });
+  });
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

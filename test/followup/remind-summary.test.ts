@@ -69,7 +69,7 @@ describe('gongwen remind', () => {
   });
 
   it('tells the clerk from the command line how many units need a reminder', () => {
-    const run = gongwen(['remind', workspace, '--as-of', '2024-10-19']);
+    const run = gongwen(['remind', workspace, '--as-of', '2024-10-20']); // a new round: 2024-10-19's may have been edited
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('25 个单位需要催办');
   });
@@ -80,6 +80,8 @@ describe('gongwen summary', () => {
     expect(summary.counts).toMatchObject({ total: 30, replied: 5, noComment: 1 });
     expect(summary.counts.missing).toContain('省发改委');
     expect(summary.counts.missing).toHaveLength(25);
+    // One rule of who has replied: the summary's outstanding units are exactly the ones reminded.
+    expect(summary.counts.missing).toEqual(reminders.outstanding.map((line) => line.recipient.name));
   });
 
   it('puts one row per comment in the draft\'s order, comments on no particular clause last', () => {

@@ -5,9 +5,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
-import type { Manifest } from '../../src/model/workspace.js';
+import { packetFolder, safeName, type Manifest } from '../../src/model/workspace.js';
 import { createPackets } from '../../src/packets/index.js';
-import { packetFolder, safeName } from '../../src/packets/names.js';
 import { readDocx } from '../writers/ooxml.js';
 import { sampleOutline } from '../writers/sample-outline.js';
 

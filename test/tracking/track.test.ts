@@ -137,6 +137,7 @@ describe('the track command', () => {
     const json = JSON.parse(run.stdout);
     expect(json).toMatchObject({ asOf: '2024-10-17', deadline: '2024-10-18' });
     expect(json.recipients).toHaveLength(30);
+    expect(json.packets).toEqual([]);
     expect(json.recipients[3]).toEqual({
       id: 'r04', name: '省科技厅', status: 'commented', files: ['回收/科技厅反馈意见-导出.pdf', '回收/科技厅反馈意见.docx'],
       superseded: ['回收/科技厅反馈意见-导出.pdf'], comments: 3, reading: 'itemised', problems: [],
@@ -153,6 +154,23 @@ describe('the track command', () => {
   });
 
   it('has still not changed the inbox after every run of the command', () => {
+    expect(inboxFingerprint()).toEqual(before);
+  });
+});
+
+describe('packets/ against the manifest', () => {
+  it('warns about a form changed, one missing and a file gongwen did not make, before they are sent', () => {
+    const packets = join(workspace, 'packets');
+    writeFileSync(join(packets, '04-省科技厅', '意见反馈表.docx'), 'saved over by hand');
+    rmSync(join(packets, '05-省工信厅', '复函.docx'));
+    writeFileSync(join(packets, '05-省工信厅', '复函（改）.docx'), 'a copy');
+    const run = gongwen(['track', workspace, '--as-of', '2024-10-17']);
+    expect(run.stdout).toContain('packets/ 中有 3 个文件与清单（gongwen.json）记录的不一致');
+    expect(run.stdout).toContain('packets/04-省科技厅/意见反馈表.docx：与生成时不同（被修改或替换过）');
+    expect(run.stdout).toContain('packets/05-省工信厅/复函.docx：缺失');
+    expect(run.stdout).toContain('packets/05-省工信厅/复函（改）.docx：不是本工作目录生成的文件');
+    const json = JSON.parse(gongwen(['track', workspace, '--as-of', '2024-10-17', '--json']).stdout);
+    expect(json.packets).toHaveLength(3);
     expect(inboxFingerprint()).toEqual(before);
   });
 });

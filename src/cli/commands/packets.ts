@@ -1,7 +1,7 @@
 /** `gongwen packets <letter> -o <workspace> [--force] [--templates <dir>]` */
 import type { Command } from 'commander';
 import { UserError } from '../../errors.js';
-import { DEFAULT_INBOX } from '../../model/workspace.js';
+import { LAYOUT } from '../../model/workspace.js';
 import { aliasTableFrom, aliasesOption, templatesOption } from '../options.js';
 
 interface PacketsCommandOptions {
@@ -34,7 +34,7 @@ export function registerPackets(program: Command): void {
       if (errors > 0) process.stderr.write(`注意：来函有 ${errors} 处错误，生成的材料中可能有空白，可用 gongwen check ${letter} 查看。\n`);
       process.stdout.write(
         `已在 ${options.output} 生成 ${manifest.recipients.length} 个单位的意见反馈表和复函，以及分发清单和复函模板。\n` +
-          `各单位回复的文件请放入 ${options.output}/${DEFAULT_INBOX}/。\n`,
+          `各单位回复的文件请放入 ${options.output}/${LAYOUT.inbox}/。\n`,
       );
     });
 }
