@@ -135,13 +135,14 @@ export class Numbering {
     const levelOf = (index: number): Level | undefined => list.levels.get(index) ?? abstract.levels.get(index);
     const index = own.level ?? fromStyle?.level ?? this.#linkedLevel(abstract, styleId) ?? 0;
     const level = levelOf(index);
-    if (!level) return '';
+    if (!level || !isLevel(index)) return '';
 
     const counters = this.#counters.get(abstractId) ?? Array<number | null>(9).fill(null);
     this.#counters.set(abstractId, counters);
     if (!this.#listsSeen.has(numId)) {
       this.#listsSeen.add(numId);
       for (const [overridden, start] of list.startOverrides) {
+        if (!isLevel(overridden)) continue;
         counters[overridden] = start - 1;
         for (let deeper = overridden + 1; deeper < counters.length; deeper++) counters[deeper] = null;
       }
@@ -278,6 +279,11 @@ export class Numbering {
       },
     });
   }
+}
+
+/** Word's lists have nine levels, 0 to 8. */
+function isLevel(index: number): boolean {
+  return Number.isInteger(index) && index >= 0 && index <= 8;
 }
 
 const CHINESE_DIGITS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
