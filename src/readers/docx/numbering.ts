@@ -5,7 +5,7 @@
  * styles inherit through basedOn). Counting follows Word: lists sharing an abstract list continue one
  * another unless a list restarts it with a start override; a level restarts when a level above it is used.
  */
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { attribute, readXml } from './xml.js';
 
 interface Level {
   start: number;
@@ -401,24 +401,4 @@ function toRoman(value: number): string {
 /** Word writes built-in style names in lower case (`heading 1`) and shows them capitalised. */
 function displayName(name: string): string {
   return /^[a-z0-9 ]+$/u.test(name) ? name.replace(/\b[a-z]/gu, (letter) => letter.toUpperCase()) : name;
-}
-
-export function attribute(tag: SaxesTagPlain, name: string): string | null {
-  const value = tag.attributes[name];
-  return value === undefined ? null : String(value);
-}
-
-export interface XmlHandlers {
-  open: (tag: SaxesTagPlain) => void;
-  close: (tag: SaxesTagPlain) => void;
-  text?: (characters: string) => void;
-}
-
-/** Streams a part through saxes (no DTD, no external entities, no recursion) into the handlers. */
-export function readXml(xml: string, handlers: XmlHandlers): void {
-  const parser = new SaxesParser({ xmlns: false, position: false });
-  parser.on('opentag', handlers.open);
-  parser.on('closetag', handlers.close);
-  if (handlers.text) parser.on('text', handlers.text);
-  parser.write(xml).close();
 }
