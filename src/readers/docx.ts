@@ -9,7 +9,8 @@
  */
 import type { SourceDocument } from '../model/document.js';
 import { BodyReader, type CommentText } from './docx/body.js';
-import { Numbering, readXml, Styles } from './docx/numbering.js';
+import { Numbering, Styles } from './docx/numbering.js';
+import { readXml } from './docx/xml.js';
 import { ReadProblem } from './problem.js';
 import { listEntries, readEntry, type ZipEntry } from './zip.js';
 

@@ -92,6 +92,9 @@ describe('automatic numbering, as Word shows it', () => {
     expect(content.namedUnit).toBe('福建省财政厅');
     expect(content.comments.map((comment) => comment.suggestion)).toContain('建议删除第五部分第2项中的“原则上”。');
     expect(content.comments.map((comment) => comment.suggestion)).toContain('建议在省直有关单位中增加省财政厅。');
+    const fromLibreOffice = await readReturnedFile(fixture('docx/reply-levels-libreoffice.docx'));
+    expect(fromLibreOffice.namedUnit).toBe('福建省科学技术厅');
+    expect(fromLibreOffice.comments.map((comment) => comment.suggestion)).toContain('建议增加共建科技创新平台的内容。');
   });
 });
 

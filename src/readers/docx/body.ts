@@ -16,7 +16,8 @@
  */
 import type { SaxesTagPlain } from 'saxes';
 import { paragraphText, type DocumentBlock, type ParagraphBlock, type Revision, type ReviewComment, type TableBlock, type TableCell } from '../../model/document.js';
-import { attribute, readXml, type Numbering, type NumberingProperties, type Styles } from './numbering.js';
+import type { Numbering, NumberingProperties, Styles } from './numbering.js';
+import { attribute, readXml } from './xml.js';
 
 export const CHECKED = '☑';
 export const UNCHECKED = '□';

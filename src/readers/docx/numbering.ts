@@ -5,7 +5,7 @@
  * styles inherit through basedOn). Counting follows Word: lists sharing an abstract list continue one
  * another unless a list restarts it with a start override; a level restarts when a level above it is used.
  */
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { attribute, readXml } from './xml.js';
 
 interface Level {
   start: number;
@@ -135,13 +135,14 @@ export class Numbering {
     const levelOf = (index: number): Level | undefined => list.levels.get(index) ?? abstract.levels.get(index);
     const index = own.level ?? fromStyle?.level ?? this.#linkedLevel(abstract, styleId) ?? 0;
     const level = levelOf(index);
-    if (!level) return '';
+    if (!level || !isLevel(index)) return '';
 
     const counters = this.#counters.get(abstractId) ?? Array<number | null>(9).fill(null);
     this.#counters.set(abstractId, counters);
     if (!this.#listsSeen.has(numId)) {
       this.#listsSeen.add(numId);
       for (const [overridden, start] of list.startOverrides) {
+        if (!isLevel(overridden)) continue;
         counters[overridden] = start - 1;
         for (let deeper = overridden + 1; deeper < counters.length; deeper++) counters[deeper] = null;
       }
@@ -280,6 +281,11 @@ export class Numbering {
   }
 }
 
+/** Word's lists have nine levels, 0 to 8. */
+function isLevel(index: number): boolean {
+  return Number.isInteger(index) && index >= 0 && index <= 8;
+}
+
 const CHINESE_DIGITS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 const LEGAL_DIGITS = ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'];
 const LEGAL_TRADITIONAL_DIGITS = ['零', '壹', '貳', '參', '肆', '伍', '陸', '柒', '捌', '玖'];
@@ -395,24 +401,4 @@ function toRoman(value: number): string {
 /** Word writes built-in style names in lower case (`heading 1`) and shows them capitalised. */
 function displayName(name: string): string {
   return /^[a-z0-9 ]+$/u.test(name) ? name.replace(/\b[a-z]/gu, (letter) => letter.toUpperCase()) : name;
-}
-
-export function attribute(tag: SaxesTagPlain, name: string): string | null {
-  const value = tag.attributes[name];
-  return value === undefined ? null : String(value);
-}
-
-export interface XmlHandlers {
-  open: (tag: SaxesTagPlain) => void;
-  close: (tag: SaxesTagPlain) => void;
-  text?: (characters: string) => void;
-}
-
-/** Streams a part through saxes (no DTD, no external entities, no recursion) into the handlers. */
-export function readXml(xml: string, handlers: XmlHandlers): void {
-  const parser = new SaxesParser({ xmlns: false, position: false });
-  parser.on('opentag', handlers.open);
-  parser.on('closetag', handlers.close);
-  if (handlers.text) parser.on('text', handlers.text);
-  parser.write(xml).close();
 }
