@@ -2,6 +2,7 @@
 import type { Outline } from '../model/outline.js';
 import { readLetter } from '../readers/index.js';
 import { loadAliasTable, resolveUnits, type AliasTable } from '../units/index.js';
+import { blocksOf } from './blocks.js';
 import { recognizeOutline } from './recognize.js';
 
 export interface ParseOptions {
@@ -11,7 +12,7 @@ export interface ParseOptions {
 
 export async function parseLetter(path: string, options: ParseOptions = {}): Promise<Outline> {
   const { root, source } = await readLetter(path);
-  const outline = recognizeOutline(root, source);
+  const outline = recognizeOutline(blocksOf(root), source);
   const units = resolveUnits(outline, options.aliases ?? loadAliasTable());
   return {
     ...outline,

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { SourceInfo } from '../../src/model/outline.js';
+import { blocksOf } from '../../src/outline/blocks.js';
 import { recognizeOutline } from '../../src/outline/recognize.js';
 import { readPlainText } from '../../src/readers/txt.js';
 import { readMarkdown } from '../../src/readers/markdown.js';
@@ -17,7 +18,7 @@ describe('the parser on random and mutated letters', () => {
   it('never throws on random text built from letter characters', () => {
     fc.assert(
       fc.property(fc.array(letterChars, { maxLength: 400 }), (chars) => {
-        const outline = recognizeOutline(readPlainText(chars.join('')), source);
+        const outline = recognizeOutline(blocksOf(readPlainText(chars.join(''))), source);
         expect(outline.schemaVersion).toBe(1);
       }),
       { numRuns: 300 },
@@ -29,7 +30,7 @@ describe('the parser on random and mutated letters', () => {
     fc.assert(
       fc.property(fc.array(fc.nat(lines.length - 1), { minLength: 1, maxLength: 120 }), (picks) => {
         const letter = picks.map((i) => lines[i]).join('\n');
-        const outline = recognizeOutline(readPlainText(letter), source);
+        const outline = recognizeOutline(blocksOf(readPlainText(letter)), source);
         expect(Array.isArray(outline.diagnostics)).toBe(true);
       }),
       { numRuns: 200 },
@@ -39,7 +40,7 @@ describe('the parser on random and mutated letters', () => {
   it('never throws when the same text is read as Markdown', () => {
     fc.assert(
       fc.property(fc.array(letterChars, { maxLength: 300 }), (chars) => {
-        const outline = recognizeOutline(readMarkdown(chars.join('')), { ...source, format: 'md' });
+        const outline = recognizeOutline(blocksOf(readMarkdown(chars.join(''))), { ...source, format: 'md' });
         expect(outline.schemaVersion).toBe(1);
       }),
       { numRuns: 200 },
