@@ -60,8 +60,8 @@ export const URGENCY = /(特急|加急|特提|平急)$/u;
 /** 闽扶协函〔2024〕8号, 环发[2007]163號, 某政办发（2025）12号, 【】 too. */
 export const DOC_NUMBER = /([\u4e00-\u9fff]{1,16}?)\s*[〔\[［【（]\s*((?:19|20)\d{2})\s*[〕\]］】）]\s*第?\s*(\d{1,5})\s*[号號]/u;
 
-/** A 公告's number: 国家药监局公告2024年第12号, （2024年第3号）, or 第3号 alone. */
-export const NOTICE_NUMBER = /^(?:([\u4e00-\u9fff]{2,20}?(?:公告|通告)))?[（(]?\s*(?:((?:19|20)\d{2})年)?\s*第\s*(\d{1,4})\s*号\s*[）)]?$/u;
+/** A 公告's or 通告's number: 国家药监局公告2024年第12号, 2024年第3号, 〔2024〕第5号, （第1号）. */
+export const NOTICE_NUMBER = /^(?:([\u4e00-\u9fff]{2,20}?(?:公告|通告)))?\s*[（(〔［\[]?\s*(?:((?:19|20)\d{2})\s*年?)?\s*[）)〕］\]]?\s*第\s*(\d{1,4})\s*号\s*[）)]?$/u;
 
 /** 签发人：王建国 (perhaps after the doc number on the same line). */
 export const SIGNERS = /签\s*发\s*人[：:]\s*(.+)$/u;

@@ -156,7 +156,7 @@ function firstProseIndex(main: Block[]): number {
 
 /**
  * The lines above the 主送: 版头 lines (份号, 密级, 发文字号, the letterhead…) and the title, the run of lines
- * that holds 关于 or ends with a 文种. A repeated title line (web copies) counts once.
+ * that holds 关于, else the run that ends with a 文种 (福建省财政厅公告 above 关于…的公告 is the letterhead). A repeated title line (web copies) counts once.
  */
 function splitHead(blocks: Block[]): { head: Block[]; title: ParagraphBlock[] } {
   const runs: ParagraphBlock[][] = [[]];
@@ -167,7 +167,8 @@ function splitHead(blocks: Block[]): { head: Block[]; title: ParagraphBlock[] } 
     }
     runs.at(-1)?.push(block);
   }
-  const run = runs.find((lines) => lines.some((block) => /关于|關於/u.test(block.text.text) || kindOf(block.text.text)));
+  const has = (pattern: (text: string) => boolean) => (lines: ParagraphBlock[]) => lines.some((block) => pattern(block.text.text));
+  const run = runs.find(has((text) => /关于|關於/u.test(text))) ?? runs.find(has((text) => kindOf(text) !== null));
   const title = (run ?? []).filter((block, index, all) => block.text.text !== all[index - 1]?.text.text);
   return { head: blocks.filter((block) => !run?.includes(block as ParagraphBlock)), title };
 }

@@ -16,7 +16,7 @@ const LABEL = /(联系人(?:及(?:联系)?(?:电话|方式))?|电话[/／、及�
 /** Names at the start of a 联系人 segment: 张三, 张三、李四, a department run together with a name. */
 const NAMES = /^[\u4e00-\u9fff·]{2,40}(?:[、和及][\u4e00-\u9fff·]{2,8})*/u;
 /** The department before a name ends with the word for an office; the name after it has 2 to 8 characters. */
-const DEPARTMENT = /^([\u4e00-\u9fff（）]{3,40}(?:司|局|厅|处|室|科|部|委|办|中心|所|院|站|队|会|组|馆|社|集团|公司|大学|学院))([\u4e00-\u9fff·]{2,8})$/u;
+const DEPARTMENT = /^([\u4e00-\u9fff（）]{2,40}(?:司|局|厅|处|室|科|部|委|办|中心|所|院|站|队|会|组|馆|社|集团|公司|大学|学院))([\u4e00-\u9fff·]{2,8})$/u;
 /** A line that carries a person's number without the 联系人 label: 李四，电话：… or 李四010-…. */
 const UNLABELLED_PERSON = /^([\u4e00-\u9fff·]{2,40})(?=[，,：:\s]|电话|手机|\d|（0)/u;
 const NOT_A_NAME = /^(联系|电话|传真|手机|邮箱|电子|地址|通信|通讯|邮编|邮政|办公|座机|请|如|各|我|其|本|此)/u;
@@ -29,6 +29,8 @@ interface Segment {
   label: string;
   text: string;
   offset: number;
+  /** 发送至邮箱…: the label names where replies go (see replyToIn), not a contact's detail. */
+  reply: boolean;
 }
 
 export const recognizeContacts: Recognizer = (regions, sink) => {
@@ -65,7 +67,7 @@ function contactsIn(blocks: Block[], sink: DiagnosticSink): Contact[] {
         addNumbers(group, 'phones', /电话|方式/u.test(segment.label) ? segment.text : segment.text.slice(names.length));
         continue;
       }
-      const fields = fieldsOf(segment.label);
+      const fields = segment.reply ? [] : fieldsOf(segment.label);
       if (fields.length === 0) continue;
       if (group.length === 0) {
         group = [emptyContact(null, null)];
@@ -113,7 +115,7 @@ function segmentsOf(text: string): Segment[] {
   return matches.map((match, i) => {
     const start = match.index + match[0].length;
     const end = matches[i + 1]?.index ?? text.length;
-    return { label: match[1] ?? '', text: text.slice(start, end), offset: start };
+    return { label: match[1] ?? '', text: text.slice(start, end), offset: start, reply: /(?:至|到)(?:电子)?$/u.test(text.slice(Math.max(0, match.index - 3), match.index)) };
   });
 }
 

@@ -52,17 +52,23 @@ function candidatesIn(sentence: string, at: (offset: number) => Position, letter
   const found: Array<{ iso: string; index: number; end: number; inferred: Candidate['inferred'] }> = findDates(sentence).map((date) => ({
     iso: date.iso, index: date.index, end: date.index + date.length, inferred: null,
   }));
+  const written = [...found];
   for (const match of sentence.matchAll(MONTH_DAY)) {
-    if (found.some((date) => match.index >= date.index && match.index < date.end) || letterYear === null) continue;
-    const iso = withYear(letterYear, Number(match[1]), Number(match[2]), letterDate);
-    if (iso) found.push({ iso, index: match.index, end: match.index + match[0].length, inferred: 'year' });
+    if (found.some((date) => match.index >= date.index && match.index < date.end)) continue;
+    // The end of a range (2024年7月1日至7月31日) has the year of its start.
+    const start = written.filter((date) => date.end <= match.index).at(-1);
+    const year = start ? Number(start.iso.slice(0, 4)) : letterYear;
+    if (year === null) continue;
+    const iso = start ? findDates(`${year}年${match[1]}月${match[2]}日`)[0]?.iso : withYear(year, Number(match[1]), Number(match[2]), letterDate);
+    if (iso) found.push({ iso, index: match.index, end: match.index + match[0].length, inferred: start ? null : 'year' });
   }
   found.sort((a, b) => a.index - b.index);
   const candidates: Candidate[] = [];
   for (const date of found) {
     const before = sentence.slice(0, date.index);
     const isRangeEnd = RANGE_END.test(before) && found.some((other) => other.end <= date.index);
-    if (!BEFORE.test(sentence.slice(date.end)) && !isRangeEnd && !CUT_OFF.test(before)) continue;
+    // A range or a 截至 date counts only in a sentence that asks for something (施工拟于5月10日至6月30日 does not).
+    if (!BEFORE.test(sentence.slice(date.end)) && !(anchored && (isRangeEnd || CUT_OFF.test(before)))) continue;
     candidates.push({ iso: date.iso, anchored, sentence, at: at(date.index), inferred: date.inferred });
   }
   for (const match of sentence.matchAll(WORKING_DAYS)) {

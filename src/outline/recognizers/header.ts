@@ -15,17 +15,21 @@ import { splitUnitText } from './units-text.js';
 /** 发文机关：国务院办公厅 in a metadata block. */
 const ISSUER_LABEL = /^发文机关[：:]\s*(.+)$/u;
 
+/** 福建省财政厅公告, or 通告 alone under the office's name: the 版头 of a 公告 or 通告. */
+const NOTICE_HEAD = /^([\u4e00-\u9fff（）]{0,40}?)(公告|通告)$/u;
+
 export const recognizeHead: Recognizer = (regions) => {
   const letter: Partial<Letter> = {};
+  const head = { notice: '' };
   for (const block of regions.head) {
-    if (isParagraph(block)) classifyHeadLine(block.text.text, letter);
+    if (isParagraph(block)) classifyHeadLine(block.text.text, letter, head);
     else readMetadataTable(block, letter);
   }
   return { letter };
 };
 
 /** Records what a 版头 line gives; lines it does not know are left alone. */
-function classifyHeadLine(text: string, letter: Partial<Letter>): void {
+function classifyHeadLine(text: string, letter: Partial<Letter>, head: { notice: string }): void {
   const copy = COPY_NUMBER.exec(text);
   if (copy?.[1]) {
     letter.copyNumber = copy[1];
@@ -45,9 +49,15 @@ function classifyHeadLine(text: string, letter: Partial<Letter>): void {
   }
   const signers = SIGNERS.exec(text);
   if (signers?.[1]) letter.signers = splitNames(signers[1]);
-  const number = parseDocNumber(text);
+  const number = parseDocNumber(text, head.notice);
   if (number) {
     letter.docNumber ??= number;
+    return;
+  }
+  const notice = NOTICE_HEAD.exec(text);
+  if (notice?.[2] && !text.includes('关于')) {
+    if (notice[1]) letter.issuer ??= notice[1];
+    head.notice = `${notice[1] || letter.issuer || ''}${notice[2]}`;
     return;
   }
   if (signers) return;
@@ -73,7 +83,8 @@ function readMetadataTable(table: TableBlock, letter: Partial<Letter>): void {
   }
 }
 
-export function parseDocNumber(text: string): DocNumber | null {
+/** 发文字号; a 公告's bare number (2024年第3号) takes the 公告's name as its agency. */
+export function parseDocNumber(text: string, noticeAgency = ''): DocNumber | null {
   const match = DOC_NUMBER.exec(text);
   if (match?.[1] && match[2] && match[3]) {
     const agency = match[1];
@@ -83,7 +94,7 @@ export function parseDocNumber(text: string): DocNumber | null {
   }
   const notice = NOTICE_NUMBER.exec(text);
   if (notice?.[3] && notice[2]) {
-    const agency = notice[1] ?? '';
+    const agency = notice[1] ?? noticeAgency;
     return { text: `${agency}${notice[2]}年第${Number(notice[3])}号`, agency, year: Number(notice[2]), serial: Number(notice[3]) };
   }
   return null;

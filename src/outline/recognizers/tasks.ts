@@ -126,8 +126,14 @@ function clausesOf(text: MappedText): { start: number; clauses: Clause[] } | nul
     return text.slice(offset, offset + value.length);
   };
   if (duty[1] !== undefined) {
+    const units = at(1);
+    // 国家发展改革委会同有关部门负责: the first leads, the others join.
+    const jointly = units.text.indexOf('会同');
+    if (jointly > 0) {
+      return { start: duty.index, clauses: [{ role: '牵头单位', units: units.slice(0, jointly) }, { role: '配合单位', units: units.slice(jointly + 2) }] };
+    }
     const role: Responsibility = duty[0].includes('牵头负责') ? '牵头单位' : '责任单位';
-    return { start: duty.index, clauses: [{ role, units: at(1) }] };
+    return { start: duty.index, clauses: [{ role, units }] };
   }
   return { start: duty.index, clauses: [{ role: '牵头单位', units: at(2) }, { role: '配合单位', units: at(3) }] };
 }
