@@ -160,6 +160,15 @@ describe('tasks written as offices write them', () => {
   });
 });
 
+describe('duty brackets inside and under a measure (国办发〔2018〕128号)', () => {
+  it('（…指导） in the paragraphs under （三） belong to it; parts numbered alike without duties are not tasks', async () => {
+    const { tasks } = await parse('public/07-govcn-guobanfa-2018-128-wufei-chengshi.txt');
+    expect(tasks.map((task) => task.id)).toEqual(['letter:二.一', 'letter:二.二', 'letter:二.三', 'letter:二.四', 'letter:二.五', 'letter:二.六']);
+    expect(tasks[2]?.responsibleUnits.map((unit) => unit.raw)).toEqual(['农业农村部', '国家发展改革委', '市场监管总局', '生态环境部', '财政部']);
+    expect(tasks.every((task) => task.responsibleUnits.length > 0)).toBe(true);
+  });
+});
+
 describe('task ids', () => {
   it('are keys made of the attachment and the outline numbers; the printed number is a label', async () => {
     const sample = await parse('min-fu-xie-han-2024-8.txt');

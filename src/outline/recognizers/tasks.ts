@@ -52,9 +52,13 @@ export const recognizeTasks: Recognizer = (regions) => {
 function tasksIn(blocks: Block[], attachment: number | null): Task[] {
   const scope = attachment === null ? 'letter' : `a${attachment}`;
   const items = numberedItems(blocks);
-  const taskLevels = new Set(items.filter((item) => item.clauses.length > 0).map((item) => item.level));
+  // A task is a numbered item at a level that carries roles, among siblings that carry them: the headings of
+  // other parts numbered alike (一、重大意义 …) are not tasks.
+  const withClauses = items.filter((item) => item.clauses.length > 0);
+  const taskLevels = new Set(withClauses.map((item) => item.level));
+  const taskParents = new Set(withClauses.map((item) => item.parent));
   const tasks: Task[] = items
-    .filter((item) => taskLevels.has(item.level))
+    .filter((item) => taskLevels.has(item.level) && taskParents.has(item.parent))
     .map((item) => taskOf(item, attachment, `${scope}:${item.numbers.join('.')}`));
   let tableIndex = 0;
   for (const block of blocks) {
@@ -77,7 +81,12 @@ function numberedItems(blocks: Block[]): Item[] {
       continue;
     }
     const numbered = outlineNumberOf(text);
-    if (!numbered) continue;
+    if (!numbered) {
+      // A paragraph under a numbered item that names its duties in brackets: they belong to the item.
+      const last = stack.at(-1);
+      if (last) last.clauses.push(...[...text.matchAll(DUTY_PHRASE)].flatMap((duty) => dutyClauses(block.text, duty)));
+      continue;
+    }
     while ((stack.at(-1)?.level ?? 0) >= numbered.level) stack.pop();
     const found = clausesOf(block.text);
     const parent = stack.at(-1) ?? null;
@@ -111,31 +120,39 @@ function ownerOfStandaloneClause(last: Item | undefined, items: Item[]): Item | 
 }
 
 const OPENING_CLAUSE = new RegExp(`[（\\[［【]\\s*${RESPONSIBILITY_LABEL.source}\\s*[：:]`, 'u');
-/** （商务部负责）, （市发改委牵头负责）, （市发改委牵头，财政局、自然资源局配合）: the last bracket of a paragraph. */
-const DUTY_PHRASE = /（([^（）。；]{2,80}?)(?:牵头)?负责）[。；]?$|（([^（）。；]{2,60}?)牵头[，、；]([^（）。；]{2,80}?)(?:配合|参与)）[。；]?$/u;
+/**
+ * （商务部负责）, （市发改委牵头负责）, （农业农村部指导）, （市发改委牵头，财政局、自然资源局配合）: duty
+ * brackets, at the end of a paragraph, after each of its measures, or in the paragraphs under it.
+ */
+const DUTY_PHRASE = /（([^（）。；]{2,80}?)(?:牵头)?(?:负责|指导)）|（([^（）。；]{2,60}?)牵头[，、；]([^（）。；]{2,80}?)(?:配合|参与)）/gu;
 
-/** The roles clauses a numbered paragraph carries, and where they start (the task's own words end there). */
+/**
+ * The roles clauses a numbered paragraph carries, and where the task's own words end: before a labelled
+ * clause, or before a duty bracket that closes the paragraph (brackets inside it stay in the text).
+ */
 function clausesOf(text: MappedText): { start: number; clauses: Clause[] } | null {
   const labelled = OPENING_CLAUSE.exec(text.text);
   if (labelled) return { start: labelled.index, clauses: clausesIn(text, labelled.index) };
-  const duty = DUTY_PHRASE.exec(text.text);
-  if (!duty) return null;
+  const duties = [...text.text.matchAll(DUTY_PHRASE)];
+  const last = duties.at(-1);
+  if (!last) return null;
+  const ends = /^[。；]?$/u.test(text.text.slice(last.index + last[0].length));
+  return { start: ends ? last.index : text.length, clauses: duties.flatMap((duty) => dutyClauses(text, duty)) };
+}
+
+function dutyClauses(text: MappedText, duty: RegExpExecArray | RegExpMatchArray): Clause[] {
+  const index = duty.index ?? 0;
   const at = (group: number): MappedText => {
     const value = duty[group] ?? '';
-    const offset = duty.index + (duty[0] ?? '').indexOf(value);
+    const offset = index + duty[0].indexOf(value);
     return text.slice(offset, offset + value.length);
   };
-  if (duty[1] !== undefined) {
-    const units = at(1);
-    // 国家发展改革委会同有关部门负责: the first leads, the others join.
-    const jointly = units.text.indexOf('会同');
-    if (jointly > 0) {
-      return { start: duty.index, clauses: [{ role: '牵头单位', units: units.slice(0, jointly) }, { role: '配合单位', units: units.slice(jointly + 2) }] };
-    }
-    const role: Responsibility = duty[0].includes('牵头负责') ? '牵头单位' : '责任单位';
-    return { start: duty.index, clauses: [{ role, units }] };
-  }
-  return { start: duty.index, clauses: [{ role: '牵头单位', units: at(2) }, { role: '配合单位', units: at(3) }] };
+  if (duty[1] === undefined) return [{ role: '牵头单位', units: at(2) }, { role: '配合单位', units: at(3) }];
+  const units = at(1);
+  // 国家发展改革委会同有关部门负责: the first leads, the others join.
+  const jointly = units.text.indexOf('会同');
+  if (jointly > 0) return [{ role: '牵头单位', units: units.slice(0, jointly) }, { role: '配合单位', units: units.slice(jointly + 2) }];
+  return [{ role: duty[0].includes('牵头负责') ? '牵头单位' : '责任单位', units }];
 }
 
 /** Every `label：units` in the text from `start`, up to the bracket that closes the clause. */
@@ -181,11 +198,16 @@ function taskOf(item: Item, attachment: number | null, id: string): Task {
     path: item.path,
     text: body,
     deadline: null,
-    responsibleUnits: item.clauses.flatMap((clause) => unitsOf(clause.units, clause.role)),
+    responsibleUnits: onceEach(item.clauses.flatMap((clause) => unitsOf(clause.units, clause.role))),
     recipients: [],
     attachment,
     line: item.text.start.line,
   };
+}
+
+/** A unit named in several duty brackets of one task is listed once, where it is first named, in its first role. */
+function onceEach(units: ResponsibleUnit[]): ResponsibleUnit[] {
+  return units.filter((unit, index) => units.findIndex((other) => other.raw === unit.raw) === index);
 }
 
 function unitsOf(text: MappedText, role: Responsibility): ResponsibleUnit[] {
