@@ -122,9 +122,10 @@ function ownerOfStandaloneClause(last: Item | undefined, items: Item[]): Item | 
 const OPENING_CLAUSE = new RegExp(`[（\\[［【]\\s*${RESPONSIBILITY_LABEL.source}\\s*[：:]`, 'u');
 /**
  * （商务部负责）, （市发改委牵头负责）, （农业农村部指导）, （市发改委牵头，财政局、自然资源局配合）: duty
- * brackets, at the end of a paragraph, after each of its measures, or in the paragraphs under it.
+ * brackets, at the end of a paragraph, after each of its measures, or in the paragraphs under it. A bracket
+ * that is a sentence (（具体事项由市商务局负责）, （…的负责）) is not a list of units.
  */
-const DUTY_PHRASE = /（([^（）。；]{2,80}?)(?:牵头)?(?:负责|指导)）|（([^（）。；]{2,60}?)牵头[，、；]([^（）。；]{2,80}?)(?:配合|参与)）/gu;
+const DUTY_PHRASE = /（((?:(?![由的])[^（）。；]){2,80}?)(?:牵头)?(?:负责|指导)）|（([^（）。；]{2,60}?)牵头[，、；]([^（）。；]{2,80}?)(?:配合|参与)）/gu;
 
 /**
  * The roles clauses a numbered paragraph carries, and where the task's own words end: before a labelled
