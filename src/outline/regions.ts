@@ -158,7 +158,8 @@ function firstProseIndex(main: Block[]): number {
  * The lines above the 主送: 版头 lines (份号, 密级, 发文字号, the letterhead…) and the title, the run of lines
  * that holds 关于, else the run that ends with a 文种 (福建省财政厅公告 above 关于…的公告 is the letterhead). A repeated title line (web copies) counts once.
  */
-function splitHead(blocks: Block[]): { head: Block[]; title: ParagraphBlock[] } {
+function splitHead(lines: Block[]): { head: Block[]; title: ParagraphBlock[] } {
+  const blocks = lines.flatMap(numberThenTitle);
   const runs: ParagraphBlock[][] = [[]];
   for (const block of blocks) {
     if (!isParagraph(block) || isHeadLine(block.text.text)) {
@@ -171,6 +172,15 @@ function splitHead(blocks: Block[]): { head: Block[]; title: ParagraphBlock[] } 
   const run = runs.find(has((text) => /关于|關於/u.test(text))) ?? runs.find(has((text) => kindOf(text) !== null));
   const title = (run ?? []).filter((block, index, all) => block.text.text !== all[index - 1]?.text.text);
   return { head: blocks.filter((block) => !run?.includes(block as ParagraphBlock)), title };
+}
+
+/** `国办发〔2018〕117号　国务院办公厅关于…的通知` on one line (web copies): the number, then the title. */
+function numberThenTitle(block: Block): Block[] {
+  if (!isParagraph(block)) return [block];
+  const number = new RegExp(`^${DOC_NUMBER.source}\\s*`, 'u').exec(block.text.text);
+  const rest = number ? block.text.text.slice(number[0].length) : '';
+  if (!number || !(/关于|關於/u.test(rest) || kindOf(rest))) return [block];
+  return [{ kind: 'paragraph', text: block.text.slice(0, number[0].length).trim() }, { kind: 'paragraph', text: block.text.slice(number[0].length) }];
 }
 
 /** A 版头 line, never part of the title. */

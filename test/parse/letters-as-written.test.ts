@@ -18,6 +18,13 @@ describe('regions: title, 主送, attachments decided once', () => {
     expect(letter.docNumber?.text).toBe('榕发改函〔2024〕88号');
   });
 
+  it('the doc number and the title on the first line (a web copy): both found, the number not in the title', async () => {
+    const { letter } = await parse('shapes/number-title-one-line.txt');
+    expect(letter.docNumber?.text).toBe('闽政办函〔2024〕7号');
+    expect(letter.title).toBe('福建省人民政府办公厅关于征求《福建省促进民营经济高质量发展若干措施（征求意见稿）》意见的函');
+    expect(letter.replyTo).toEqual({ unit: '省发展改革委（民营经济处）', emails: ['myjjc@fjdrc.gov.cn'] });
+  });
+
   it('an attachment that starts straight with 1.… keeps task 1, and takes its title from the 附件说明', async () => {
     const outline = await parse('shapes/zhusong-wrapped-contacts.txt');
     expect(outline.attachments[1]).toMatchObject({ index: 2, title: '重点任务分工' });
