@@ -103,6 +103,18 @@ describe('contacts', () => {
     ]);
   });
 
+  it('联系人及电话：陈建国，…；林海燕，…: two people under one label; 联系方式 as a phone label', async () => {
+    const tonggao = (await parse('shapes/tonggao.txt')).letter;
+    expect(tonggao.contacts.map((contact) => [contact.name, contact.phones, contact.emails])).toEqual([
+      ['陈建国', ['0591-87701122'], []], ['林海燕', ['0591-87701133'], []],
+    ]);
+    // 通过…电子邮箱…反馈意见: the mailbox is where replies go, not a person's.
+    expect(tonggao.replyTo).toEqual({ unit: null, emails: ['fzjjzd@fzga.gov.cn'] });
+    expect((await parse('shapes/gonggao-range.txt')).letter.contacts).toEqual([
+      { name: null, department: null, phones: ['0591-87095432'], faxes: [], emails: [] },
+    ]);
+  });
+
   it('a short department (职成处郑文斌) and the e-mail on the same line', async () => {
     const { letter } = await parse('shapes/yutongzhi-working-days.txt');
     expect(letter.contacts).toEqual([{ name: '郑文斌', department: '职成处', phones: ['0591-87091234'], faxes: [], emails: ['zcc@fjedu.gov.cn'] }]);

@@ -10,9 +10,10 @@ import type { Recognizer } from '../recognizer.js';
 import { isParagraph } from '../regions.js';
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/gu;
+const EMAIL_ONCE = new RegExp(EMAIL.source, 'u');
 const PHONE = /(?<!\d)1[3-9]\d{9}(?!\d)|(?:（0\d{2,3}）|(?<![\d-])0\d{2,3}[-－—]?|(?<![\d-]))\d{7,8}(?:[-－转]\d{1,5})?(?!\d)/gu;
 /** The labels that introduce contact details, in the order they are tried. */
-const LABEL = /(联系人(?:及(?:联系)?(?:电话|方式))?|电话[/／、及和]传真|传真[/／、及和]电话|联系电话|办公电话|电话|手机|座机|传真|电子邮箱|电子邮件|邮箱|通[信讯]地址|邮政编码|邮编|地址)[：:]?/gu;
+const LABEL = /(联系人(?:及(?:联系)?(?:电话|方式))?|电话[/／、及和]传真|传真[/／、及和]电话|联系电话|联系方式|办公电话|电话|手机|座机|传真|电子邮箱|电子邮件|邮箱|通[信讯]地址|邮政编码|邮编|地址)[：:]?/gu;
 /** Names at the start of a 联系人 segment: 张三, 张三、李四, a department run together with a name. */
 const NAMES = /^[\u4e00-\u9fff·]{2,40}(?:[、和及][\u4e00-\u9fff·]{2,8})*/u;
 /** The department before a name ends with the word for an office; the name after it has 2 to 8 characters. */
@@ -29,7 +30,7 @@ interface Segment {
   label: string;
   text: string;
   offset: number;
-  /** 发送至邮箱…: the label names where replies go (see replyToIn), not a contact's detail. */
+  /** The label stands in the sentence that says where replies go (反馈至…，邮箱：…; see replyToIn). */
   reply: boolean;
 }
 
@@ -61,13 +62,18 @@ function contactsIn(blocks: Block[], sink: DiagnosticSink): Contact[] {
     }
     for (const segment of segments) {
       if (segment.label.startsWith('联系人')) {
-        const names = NAMES.exec(segment.text.replace(/^[（(]/u, ''))?.[0] ?? '';
-        group = names ? peopleOf(names, block.text.positionAt(segment.offset), sink) : [emptyContact(null, null)];
-        contacts.push(...group);
-        addNumbers(group, 'phones', /电话|方式/u.test(segment.label) ? segment.text : segment.text.slice(names.length));
+        // 联系人及电话：张三，0591-…；李四，139…: each ；-part that starts with a name is another person.
+        for (const [index, part] of segment.text.split(/[；;]/u).entries()) {
+          const names = NAMES.exec(part.replace(/^[（(]/u, ''))?.[0] ?? '';
+          if (index > 0 && (!names || NOT_A_NAME.test(names))) break;
+          group = names ? peopleOf(names, block.text.positionAt(segment.offset), sink) : [emptyContact(null, null)];
+          contacts.push(...group);
+          addNumbers(group, 'phones', /电话|方式/u.test(segment.label) ? part : part.slice(names.length));
+        }
         continue;
       }
-      const fields = segment.reply ? [] : fieldsOf(segment.label);
+      // A mailbox in the sentence that says where replies go is the reply address's (replyTo), not a person's.
+      const fields = fieldsOf(segment.label).filter((field) => !(segment.reply && field === 'emails'));
       if (fields.length === 0) continue;
       if (group.length === 0) {
         group = [emptyContact(null, null)];
@@ -78,9 +84,9 @@ function contactsIn(blocks: Block[], sink: DiagnosticSink): Contact[] {
         else addNumbers(group, field, segment.text);
       }
     }
-    for (const email of text.match(EMAIL) ?? []) {
+    for (const email of text.matchAll(EMAIL)) {
       const last = group.at(-1);
-      if (last && !group.some((contact) => contact.emails.includes(email))) last.emails.push(email);
+      if (last && !inReplySentence(text, email.index) && !group.some((contact) => contact.emails.includes(email[0]))) last.emails.push(email[0]);
     }
     afterContactLine = segments.some((segment) => segment.label.startsWith('联系人')) || (afterContactLine && segments.length > 0);
   }
@@ -115,15 +121,22 @@ function segmentsOf(text: string): Segment[] {
   return matches.map((match, i) => {
     const start = match.index + match[0].length;
     const end = matches[i + 1]?.index ?? text.length;
-    return { label: match[1] ?? '', text: text.slice(start, end), offset: start, reply: /(?:至|到)(?:电子)?$/u.test(text.slice(Math.max(0, match.index - 3), match.index)) };
+    return { label: match[1] ?? '', text: text.slice(start, end), offset: start, reply: inReplySentence(text, match.index) };
   });
+}
+
+/** Whether the offset falls in a sentence that says where replies go (反馈至…，邮箱：…): see replyToIn. */
+function inReplySentence(text: string, offset: number): boolean {
+  const start = Math.max(text.lastIndexOf('。', offset), text.lastIndexOf('；', offset)) + 1;
+  const stops = [text.indexOf('。', offset), text.indexOf('；', offset)].filter((index) => index >= 0);
+  return isReplySentence(text.slice(start, stops.length > 0 ? Math.min(...stops) : text.length));
 }
 
 type Field = 'phones' | 'faxes' | 'emails';
 
 function fieldsOf(label: string): Field[] {
   if (/电话.传真|传真.电话/u.test(label)) return ['phones', 'faxes'];
-  if (/电话|手机|座机/u.test(label)) return ['phones'];
+  if (/电话|手机|座机|联系方式/u.test(label)) return ['phones'];
   if (label === '传真') return ['faxes'];
   if (/邮/u.test(label) && !/邮政编码|邮编/u.test(label)) return ['emails'];
   return [];
@@ -149,13 +162,18 @@ function replyToIn(blocks: Block[]): ReplyTo | null {
   for (const block of blocks) {
     if (!isParagraph(block)) continue;
     for (const sentence of block.text.text.split(/[。；]/u)) {
+      if (!isReplySentence(sentence)) continue;
       const match = REPLY_TO.exec(sentence);
-      if (!match) continue;
-      const named = match[1] ?? '';
+      const named = match?.[1] ?? '';
       const unit = !OWN_OFFICE.test(named) && OFFICE_ENDING.test(named) ? named : null;
-      const emails = sentence.slice(match.index).match(EMAIL) ?? [];
+      const emails = sentence.slice(match?.index ?? 0).match(EMAIL) ?? [];
       if (unit || emails.length > 0) return { unit, emails };
     }
   }
   return null;
+}
+
+/** 反馈至…, or a sentence that asks for replies through a mailbox (通过电子邮箱…反馈意见) and names no person. */
+function isReplySentence(sentence: string): boolean {
+  return REPLY_TO.test(sentence) || (/反馈|报送|提出|发送|寄送/u.test(sentence) && !sentence.includes('联系人') && EMAIL_ONCE.test(sentence));
 }
