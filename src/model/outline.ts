@@ -48,8 +48,18 @@ export interface DocNumber {
 export interface Contact {
   /** null when the letter gives numbers without naming anyone. */
   name: string | null;
+  /** The department written before the name (生态环境部固体废物与化学品司谭全银 → …司), or null. */
+  department: string | null;
   phones: string[];
   faxes: string[];
+  emails: string[];
+}
+
+/** Where the replies go (反馈至财政部会计司, 发送至电子邮箱…), when the letter says so. */
+export interface ReplyTo {
+  /** The unit named as the receiver (财政部会计司), or null when the letter only says 我办/我司. */
+  unit: string | null;
+  /** The mailbox given for the replies. */
   emails: string[];
 }
 
@@ -80,6 +90,8 @@ export interface Letter {
   /** 反馈截止日期 from 请于…前, ISO date */
   deadline: string | null;
   contacts: Contact[];
+  /** 反馈至…: where the replies go, when the letter names a unit or a mailbox for them. */
+  replyTo: ReplyTo | null;
   /** 附件说明 */
   attachmentNotes: AttachmentNote[];
   /** 发文机关署名 */
@@ -154,6 +166,12 @@ export interface ResponsibleUnit {
 
 /** A numbered task of the draft (重点任务), with the units that answer for it. */
 export interface Task {
+  /**
+   * Stable key: the attachment and the outline numbers down to the task (`a1:二.一.1`, `letter:三`,
+   * a table row `a2:表1.3`). It does not change when the printed number does.
+   */
+  id: string;
+  /** The number as printed (a label): 1, 一.1 when numbering restarts, 1（附件2） across attachments. */
   number: string;
   /** The words before the first 。 */
   title: string;

@@ -1,22 +1,12 @@
-/** Where recognizers file what they could not settle: positioned messages, never exceptions. */
-import type { Diagnostic, Position, Severity } from '../model/outline.js';
+/** Where recognizers and checks file what they could not settle: positioned messages, never exceptions. */
+import type { Diagnostic, Position } from '../model/outline.js';
+import { RULES, type RuleId } from '../model/rules.js';
 
 export class DiagnosticSink {
   readonly diagnostics: Diagnostic[] = [];
 
-  error(rule: string, message: string, at?: Position): void {
-    this.add('error', rule, message, at);
-  }
-
-  warning(rule: string, message: string, at?: Position): void {
-    this.add('warning', rule, message, at);
-  }
-
-  info(rule: string, message: string, at?: Position): void {
-    this.add('info', rule, message, at);
-  }
-
-  private add(severity: Severity, rule: string, message: string, at?: Position): void {
-    this.diagnostics.push({ severity, message, line: at?.line ?? null, column: at?.column ?? null, rule });
+  /** Files a message under its rule; the severity is the rule's (model/rules.ts). */
+  report(rule: RuleId, message: string, at?: Position | null): void {
+    this.diagnostics.push({ severity: RULES[rule].severity, message, line: at?.line ?? null, column: at?.column ?? null, rule });
   }
 }

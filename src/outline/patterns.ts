@@ -33,8 +33,14 @@ export const ATTACHMENT_NOTE = /^附\s*件\s*[：:]\s*(.*)$/u;
 /** A roles clause such as （责任单位：…）, and the words that open it. */
 export const RESPONSIBILITY_LABEL = /(责任单位|牵头单位|配合单位|责任部门|牵头部门|配合部门|参与单位|协办单位|主办单位|责任主体)/u;
 
-/** The 15 文种 of the 条例 art. 8, plus 纪要; longest first so 复函 is found before 函. */
-export const DOCUMENT_KINDS = ['决议', '决定', '命令', '公报', '公告', '通告', '意见', '通知', '通报', '报告', '请示', '批复', '议案', '纪要', '函', '令'];
+/** The 15 文种 of the 条例 art. 8, plus 纪要 and 预通知; a longer kind before the one it ends with (预通知, 通知). */
+export const DOCUMENT_KINDS = ['预通知', '决议', '决定', '命令', '公报', '公告', '通告', '意见', '通知', '通报', '报告', '请示', '批复', '议案', '纪要', '函', '令'];
+
+/** The 文种 a title ends with (a bracketed tail such as （征求意见稿） aside), or null. */
+export function kindOf(title: string): string | null {
+  const bare = title.replace(/[（(][^（）()]*[）)]$/u, '');
+  return DOCUMENT_KINDS.find((kind) => bare.endsWith(kind)) ?? null;
+}
 
 /** Words that close a letter's body: 特此函告, 特此通知, 此复 … */
 export const CLOSING_FORMULA = /(特此[函通报说][告知明复]?|此复|请批示|妥否，?请批示|专此函[告达复])。?$/u;
@@ -50,6 +56,18 @@ export const SECRECY = /^(绝密|机密|秘密)(★\S{0,8})?/u;
 
 /** 紧急程度 */
 export const URGENCY = /(特急|加急|特提|平急)$/u;
+
+/** 闽扶协函〔2024〕8号, 环发[2007]163號, 某政办发（2025）12号, 【】 too. */
+export const DOC_NUMBER = /([\u4e00-\u9fff]{1,16}?)\s*[〔\[［【（]\s*((?:19|20)\d{2})\s*[〕\]］】）]\s*第?\s*(\d{1,5})\s*[号號]/u;
+
+/** A 公告's or 通告's number: 国家药监局公告2024年第12号, 2024年第3号, 〔2024〕第5号, （第1号）. */
+export const NOTICE_NUMBER = /^(?:([\u4e00-\u9fff]{2,20}?(?:公告|通告)))?\s*[（(〔［\[]?\s*(?:((?:19|20)\d{2})\s*年?)?\s*[）)〕］\]]?\s*第\s*(\d{1,4})\s*号\s*[）)]?$/u;
+
+/** 签发人：王建国 (perhaps after the doc number on the same line). */
+export const SIGNERS = /签\s*发\s*人[：:]\s*(.+)$/u;
+
+/** 发文机关标志: …文件 or …公函. */
+export const LETTERHEAD = /^(.{2,40}?)(文件|公函)$/u;
 
 /** 份号: six digits alone on a line. */
 export const COPY_NUMBER = /^(?:份号[：:]?)?(\d{6})$/u;

@@ -2,7 +2,7 @@
  * Mends what PDF extraction breaks before anything is recognised: a paragraph cut inside a word
  * (`（责任单` / `位：…`) or a sentence (`各部门` / `按照职责分工…`), a title's tail on its own line
  * (`名单`, `（征求意见稿）`). Only paragraphs are joined; structure lines (numbered headings, 附件,
- * dates, labels) are never swallowed.
+ * dates, labels, the 序号 that opens a table's header row) are never swallowed.
  */
 import { MappedText } from '../text/mapped.js';
 import type { Block, ParagraphBlock } from './blocks.js';
@@ -51,6 +51,7 @@ function startsStructure(text: string): boolean {
     /^附\s*件\s*[：:]/u.test(text) ||
     DATE_LINE.test(text) ||
     /^第[〇零一二三四五六七八九十百\d]+[条章节]/u.test(text) ||
+    /^序\s*号$/u.test(text) ||
     /^(抄\s*送|印\s*发|联\s*系\s*人|联系电话|电\s*话|传\s*真|电子邮箱|邮\s*箱|通[信讯]地址|邮政编码|签\s*发\s*人)[：:]/u.test(text) ||
     new RegExp(`^（${RESPONSIBILITY_LABEL.source}`, 'u').test(text)
   );
@@ -71,8 +72,11 @@ function standsAlone(text: string): boolean {
 }
 
 function endsParagraph(text: string): boolean {
-  return TERMINAL_PUNCTUATION.test(text) || CLOSING_FORMULA.test(text);
+  return TERMINAL_PUNCTUATION.test(text) || CLOSING_FORMULA.test(text) || DUTY_AT_END.test(text);
 }
+
+/** A task's closing roles bracket: （商务部负责）, （责任单位：…）. */
+const DUTY_AT_END = new RegExp(`（(?:[^（）]{2,80}(?:负责|配合|参与)|\\s*${RESPONSIBILITY_LABEL.source}[^（）]*)）$`, 'u');
 
 function hasUnclosedBracket(text: string): boolean {
   let depth = 0;

@@ -31,9 +31,9 @@ export function draftTitle(outline: Outline): string | null {
   return /《(.+)》/u.exec(outline.letter.title ?? '')?.[1] ?? null;
 }
 
-/** The tasks a recipient answers for, in the draft's order. */
+/** The tasks a recipient answers for, in the draft's order (by the task's own recipients, not its printed number). */
 export function tasksOf(outline: Outline, recipient: Recipient): Task[] {
-  return outline.tasks.filter((task) => recipient.tasks.includes(task.number));
+  return outline.tasks.filter((task) => task.recipients.includes(recipient.name));
 }
 
 /** How a reply addresses the issuer: 贵办, 贵厅, 贵委 … by the kind of organ, else 贵单位. */
@@ -57,6 +57,7 @@ export function letterValues(outline: Outline): Record<string, string> {
   const draft = draftTitle(outline);
   return {
     'letter.issuer': letter.issuer ?? letter.signature ?? BLANK,
+    'letter.replyTo': letter.replyTo?.unit ?? letter.issuer ?? letter.signature ?? BLANK,
     'letter.honorific': honorificOf(letter.issuer ?? letter.signature),
     'letter.title': letter.title ?? BLANK,
     'letter.citedTitle': citeTitle(letter.title),
@@ -69,7 +70,28 @@ export function letterValues(outline: Outline): Record<string, string> {
     'contact.phone': joined(contact?.phones),
     'contact.fax': joined(contact?.faxes),
     'contact.email': joined(contact?.emails),
+    'contact.details': contactDetails(outline),
   };
+}
+
+/**
+ * 联系人：…，电话：…，传真：…，电子邮箱：… for each contact, with only what the letter gives (no 传真 line
+ * when it gives no fax); the reply mailbox when it is nobody's. Blanks only when the letter gives no contact.
+ */
+function contactDetails(outline: Outline): string {
+  const { contacts, replyTo } = outline.letter;
+  const given = contacts.map((contact) =>
+    [
+      contact.name ? `联系人：${contact.name}` : '',
+      contact.phones.length > 0 ? `电话：${contact.phones.join('、')}` : '',
+      contact.faxes.length > 0 ? `传真：${contact.faxes.join('、')}` : '',
+      contact.emails.length > 0 ? `电子邮箱：${contact.emails.join('、')}` : '',
+    ].filter(Boolean).join('，'),
+  );
+  const mailboxes = (replyTo?.emails ?? []).filter((email) => !contacts.some((contact) => contact.emails.includes(email)));
+  if (mailboxes.length > 0) given.push(`电子邮箱：${mailboxes.join('、')}`);
+  const details = given.filter(Boolean).join('；');
+  return details || `联系人：${BLANK}，电话：${BLANK}`;
 }
 
 /** `recipient.*`: the unit a packet is for. */

@@ -48,7 +48,7 @@ describe('gongwen check', () => {
     writeFileSync(letter, readFileSync(SAMPLE, 'utf8').split('\n').slice(0, 10).join('\n'));
     const run = gongwen(['check', letter]);
     expect(run.status).toBe(1);
-    expect(run.stdout).toMatch(new RegExp(`${letter}:\\d+:\\d+  错误  未找到成文日期`, 'u'));
+    expect(run.stdout).toMatch(new RegExp(`${letter}:\\d+:\\d+  错误  未找到成文日期.*  missing-date`, 'u'));
     expect(run.stdout).toContain('未找到发文机关署名');
   });
 });

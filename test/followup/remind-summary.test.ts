@@ -52,7 +52,7 @@ describe('gongwen remind', () => {
     expect(notice.text).toContain('“发改委.docx”无法打开，请重新发送');
     const overdue = readDocx(readFileSync(join(workspace, '催办/2024-10-19/08-省人社厅/催办通知.docx')));
     expect(overdue.text).toContain('反馈期限已过');
-    expect(overdue.text).toContain('周善杰');
+    expect(overdue.text).toContain('联系人：周善杰，电话：18960838088，传真：0591-88610051。');
   });
 
   it('lists exactly the outstanding units in the 催报名单, with their status', () => {

@@ -15,7 +15,7 @@ describe('letters of other shapes', () => {
       docNumber: { text: '泉政办发〔2025〕12号', agency: '泉政办发', year: 2025, serial: 12 },
       kind: '通知', deadline: '2025-04-15', date: '2025-03-18', signature: '泉州市人民政府办公室',
     });
-    expect(outline.letter.contacts).toEqual([{ name: '林晓峰', phones: ['0595-22581234'], faxes: [], emails: ['qzsjj@qz.gov.cn'] }]);
+    expect(outline.letter.contacts).toEqual([{ name: '林晓峰', department: null, phones: ['0595-22581234'], faxes: [], emails: ['qzsjj@qz.gov.cn'] }]);
     expect(outline.tasks.map((task) => [task.number, task.title, task.deadline])).toEqual([
       ['1', '建设全市统一的数据共享交换平台', '2025年12月底前'],
       ['2', '编制政务数据资源目录', '2025-06-30'],
@@ -58,7 +58,7 @@ describe('letters of other shapes', () => {
     expect(outline.source).toMatchObject({ format: 'docx', encoding: 'docx' });
     expect(outline.letter.docNumber?.text).toBe('闽人社函〔2024〕156号');
     expect(outline.letter.deadline).toBe('2024-08-20');
-    expect(outline.letter.contacts[0]).toEqual({ name: '黄志明', phones: ['0591-87611234'], faxes: ['0591-87611235'], emails: ['zynljs@fjrs.gov.cn'] });
+    expect(outline.letter.contacts[0]).toEqual({ name: '黄志明', department: null, phones: ['0591-87611234'], faxes: ['0591-87611235'], emails: ['zynljs@fjrs.gov.cn'] });
     expect(outline.attachments.map((attachment) => attachment.title)).toEqual(['福建省技能人才评价工作实施办法（征求意见稿）', '任务分工表']);
     expect(outline.tasks.map((task) => task.number)).toEqual(['1（附件1）', '2（附件1）', '1（附件2）', '2（附件2）']);
     expect(units(outline.tasks[2])).toEqual(['牵头单位:省人社厅', '配合单位:省数字办', '配合单位:财政厅']);

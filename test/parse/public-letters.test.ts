@@ -14,7 +14,7 @@ describe('published letters', () => {
     expect(letter.signature).toBe('财政部办公厅');
     expect(letter.date).toBe('2026-09-17');
     expect(letter.contacts).toEqual([
-      { name: null, phones: ['010-68554531', '010-68553925'], faxes: [], emails: ['zhidusanchu@mof.gov.cn'] },
+      { name: null, department: null, phones: ['010-68554531', '010-68553925'], faxes: [], emails: ['zhidusanchu@mof.gov.cn'] },
     ]);
     expect(letter.attachmentNotes.map((note) => note.title)).toEqual([
       '财政部关于加快推进会计数智化工作的指导意见（征求意见稿）',

@@ -30,7 +30,7 @@ describe('the sample letter 闽扶协函〔2024〕8号', () => {
   });
 
   it('reads the contact with the mobile phone and the fax', () => {
-    expect(outline.letter.contacts).toEqual([{ name: '周善杰', phones: ['18960838088'], faxes: ['0591-88610051'], emails: [] }]);
+    expect(outline.letter.contacts).toEqual([{ name: '周善杰', department: null, phones: ['18960838088'], faxes: ['0591-88610051'], emails: [] }]);
   });
 
   it('reads both attachment notes, with the title tails that stood on their own lines', () => {

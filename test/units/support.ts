@@ -32,7 +32,7 @@ export function unitList(group: string, text: string, line: number, attachment =
 /** A task whose 责任单位 clause is `units`, e.g. task(3, '两省区科技厅、农业农村厅，厦门〔宁夏〕大学、农科院', 43). */
 export function task(number: number | string, units: string, line: number): Task {
   const responsibleUnits: ResponsibleUnit[] = itemsOf(units, line).map((item) => ({ ...item, name: item.raw, scope: null, role: '责任单位' }));
-  return { number: String(number), title: '', path: [], text: '', deadline: null, responsibleUnits, recipients: [], attachment: 1, line };
+  return { id: `a1:${number}`, number: String(number), title: '', path: [], text: '', deadline: null, responsibleUnits, recipients: [], attachment: 1, line };
 }
 
 export function outlineOf(parts: {
@@ -52,7 +52,7 @@ export function outlineOf(parts: {
       docNumber: agency ? { text: `${agency}〔2024〕1号`, agency, year: 2024, serial: 1 } : null,
       signers: [], title: null, kind: '函',
       mainRecipients: parts.mainRecipients,
-      deadline: null, contacts: [], attachmentNotes: [], signature: null, date: null, notes: null,
+      deadline: null, contacts: [], replyTo: null, attachmentNotes: [], signature: null, date: null, notes: null,
       copyTo: [], printedBy: null, printedDate: null,
     },
     attachments: [],

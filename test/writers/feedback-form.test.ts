@@ -1,6 +1,8 @@
 // 意见反馈表: what each unit's form says, read back from its XML.
 import { describe, expect, it } from 'vitest';
+import { parseLetter } from '../../src/outline/parse.js';
 import { feedbackForm } from '../../src/writers/feedback-form.js';
+import { fixture } from '../support/cli.js';
 import { readDocx, tableRows } from './ooxml.js';
 import { recipientNamed, sampleOutline } from './sample-outline.js';
 
@@ -80,5 +82,27 @@ describe('forms of other units', () => {
     const form = readDocx(await feedbackForm(bare, recipientNamed(bare, '省科技厅')));
     expect(form.text).toContain('请于＿＿＿＿前');
     expect(form.text).toContain('联系人：＿＿＿＿');
+  });
+});
+
+describe('the contact note prints what the letter gives, and nothing it does not', () => {
+  const noteOf = async (letter: string): Promise<string> => {
+    const outline = await parseLetter(fixture(letter));
+    const [recipient] = outline.recipients;
+    if (!recipient) throw new Error(`${letter}: no recipient`);
+    const form = readDocx(await feedbackForm(outline, recipient));
+    return form.text.slice(form.text.indexOf('注：'));
+  };
+
+  it('two people, a number given as 电话/传真, the reply mailbox and the reply address (反馈至…)', async () => {
+    expect(await noteOf('shapes/zhusong-wrapped-contacts.txt')).toContain(
+      '书面反馈市发改委数字经济处（联系人：林志强，电话：0591-83301234，传真：0591-83301234；联系人：王丽娟，电话：0591-83305678；电子邮箱：szjjc@fzdrc.gov.cn）',
+    );
+  });
+
+  it('a letter with no fax gets no 传真 blank, and its e-mail is printed', async () => {
+    const note = await noteOf('shapes/yutongzhi-working-days.txt');
+    expect(note).toContain('（联系人：郑文斌，电话：0591-87091234，电子邮箱：zcc@fjedu.gov.cn）');
+    expect(note).not.toContain('传真');
   });
 });

@@ -48,6 +48,7 @@ function recipientsOf(): Recipient[] {
 
 function tasksOf(recipients: Recipient[]): Task[] {
   return TASKS.map(([number, title], index) => ({
+    id: `a1:${number}`,
     number,
     title,
     path: ['二、重点任务'],
@@ -76,7 +77,8 @@ export function sampleOutline(): Outline {
       kind: '函',
       mainRecipients: [PROVINCE, '省第十三批援宁工作队', CITIES],
       deadline: '2024-10-18',
-      contacts: [{ name: '周善杰', phones: ['18960838088'], faxes: ['0591-88610051'], emails: [] }],
+      replyTo: null,
+      contacts: [{ name: '周善杰', department: null, phones: ['18960838088'], faxes: ['0591-88610051'], emails: [] }],
       attachmentNotes: [
         { index: 1, title: DRAFT },
         { index: 2, title: '省直有关单位、有关设区市对口支援工作领导小组名单' },

@@ -1,6 +1,6 @@
 /**
  * The one reporter: every command prints diagnostics through here, as
- * `file:line:column  severity  message`, in the order of the letter.
+ * `file:line:column  severity  message  rule-id` (the rule table is model/rules.ts), in the order of the letter.
  */
 import chalk from 'chalk';
 import type { Diagnostic, Severity } from '../../model/outline.js';
@@ -10,7 +10,7 @@ const COLOUR: Record<Severity, (text: string) => string> = { error: chalk.red, w
 
 export function formatDiagnostic(file: string, diagnostic: Diagnostic): string {
   const where = diagnostic.line === null ? file : `${file}:${diagnostic.line}:${diagnostic.column ?? 1}`;
-  return `${where}  ${COLOUR[diagnostic.severity](LABEL[diagnostic.severity])}  ${diagnostic.message}`;
+  return `${where}  ${COLOUR[diagnostic.severity](LABEL[diagnostic.severity])}  ${diagnostic.message}  ${chalk.dim(diagnostic.rule)}`;
 }
 
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {

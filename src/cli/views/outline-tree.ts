@@ -26,6 +26,7 @@ export function renderOutlineTree(outline: Outline): string {
     field('主送机关', letter.mainRecipients.join('；')),
     field('反馈截止', letter.deadline),
     field('联系人', letter.contacts.map(contactText).join('；')),
+    ...(letter.replyTo ? [field('反馈至', [letter.replyTo.unit, ...letter.replyTo.emails].filter(Boolean).join(' '))] : []),
     field('署名', letter.signature),
     field('成文日期', letter.date),
     ...(letter.notes ? [field('附注', letter.notes)] : []),
@@ -77,12 +78,13 @@ function sectionLinesOf(sections: Section[]): number[] {
 
 function taskText(task: Task): string {
   const units = task.responsibleUnits.map((unit) => unit.raw).join('、');
-  return `${chalk.green(`任务${task.number}`)} ${task.title}${units ? chalk.dim(`  〔${units}〕`) : chalk.yellow('  〔未写明责任单位〕')}`;
+  const roles = units ? chalk.dim(`  〔${units}〕`) : chalk.yellow('  〔未写明责任单位〕');
+  return `${chalk.green(`任务${task.number}`)} ${task.title}${roles}  ${chalk.dim(task.id)}`;
 }
 
 function contactText(contact: Outline['letter']['contacts'][number]): string {
   return [
-    contact.name ?? '',
+    [contact.department, contact.name].filter(Boolean).join(' '),
     ...contact.phones.map((phone) => `电话 ${phone}`),
     ...contact.faxes.map((fax) => `传真 ${fax}`),
     ...contact.emails.map((email) => `邮箱 ${email}`),

@@ -7,39 +7,33 @@ import { comparisonKey } from '../../text/normalize.js';
 import type { ParagraphBlock } from '../blocks.js';
 import type { DiagnosticSink } from '../diagnostics.js';
 import { outlineNumberOf } from '../patterns.js';
-import type { AttachmentRegion } from './regions.js';
+import type { Recognizer } from '../recognizer.js';
+import { isParagraph, type AttachmentRegion } from '../regions.js';
 
 const DRAFT_LABEL = /（((?:修订)?(?:征求意见稿|送审稿|讨论稿|草案|试行|暂行|代拟稿))）/u;
 
-export function recognizeAttachment(region: AttachmentRegion, notes: AttachmentNote[], sink: DiagnosticSink): Attachment {
-  const titleBlock = region.blocks.find((block): block is ParagraphBlock => block.kind === 'paragraph');
-  const title = titleBlock && !outlineNumberOf(titleBlock.text.text) ? titleBlock.text.text : '';
+export const recognizeAttachments: Recognizer = (regions, sink, draft) => ({
+  attachments: regions.attachments.map((region) => attachmentOf(region, draft.letter.attachmentNotes, sink)),
+});
+
+function attachmentOf(region: AttachmentRegion, notes: AttachmentNote[], sink: DiagnosticSink): Attachment {
+  const title = region.title?.text.text ?? '';
   const at = region.heading.text.start;
-  if (!title) sink.warning('attachment-without-title', `附件${region.index}没有标题。`, at);
+  if (!title) sink.report('attachment-without-title', `附件${region.index}没有标题。`, at);
 
   const note = notes.find((entry) => entry.index === region.index);
   if (!note && notes.length > 0) {
-    sink.warning('attachment-not-noted', `附件${region.index}未列入附件说明。`, at);
+    sink.report('attachment-not-noted', `附件${region.index}未列入附件说明。`, at);
   } else if (note && title && !sameTitle(note.title, title)) {
-    sink.warning('attachment-title-mismatch', `附件${region.index}的标题与附件说明不一致：“${title}”／“${note.title}”。`, at);
+    sink.report('attachment-title-mismatch', `附件${region.index}的标题与附件说明不一致：“${title}”／“${note.title}”。`, at);
   }
-
-  const content = region.blocks.filter((block): block is ParagraphBlock => block.kind === 'paragraph' && block !== titleBlock);
   return {
     index: region.index,
     title: title || note?.title || '',
     draftLabel: DRAFT_LABEL.exec(title || note?.title || '')?.[1] ?? null,
     line: at.line,
-    sections: sectionTree(content),
+    sections: sectionTree(region.blocks.filter(isParagraph)),
   };
-}
-
-export function reportMissingAttachments(notes: AttachmentNote[], attachments: Attachment[], sink: DiagnosticSink, at: { line: number; column: number }): void {
-  for (const note of notes) {
-    if (!attachments.some((attachment) => attachment.index === note.index)) {
-      sink.warning('attachment-missing', `附件说明列有附件${note.index}“${note.title}”，但正文后未找到该附件。`, at);
-    }
-  }
 }
 
 function sameTitle(a: string, b: string): boolean {

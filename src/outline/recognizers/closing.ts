@@ -1,95 +1,27 @@
 /**
- * The end of 主体: 附件说明, 发文机关署名, 成文日期 and 附注. Also fixes where the body (正文) ends.
+ * The end of 主体: 附件说明, 发文机关署名, 成文日期 and 附注 (the regions pass has found their lines). The
+ * signature also names the 发文机关 when the letter has no letterhead.
  */
-import type { AttachmentNote, Letter, Position } from '../../model/outline.js';
-import type { Block, ParagraphBlock } from '../blocks.js';
-import { DATE, parseDate } from '../../text/dates.js';
-import type { DiagnosticSink } from '../diagnostics.js';
-import { ATTACHMENT_NOTE, ORGANISATION_NAME, RESPONSIBILITY_LABEL, outlineNumberOf } from '../patterns.js';
+import type { AttachmentNote, Letter } from '../../model/outline.js';
+import type { ParagraphBlock } from '../blocks.js';
+import { parseDate } from '../../text/dates.js';
+import { ATTACHMENT_NOTE } from '../patterns.js';
+import type { Recognizer } from '../recognizer.js';
+import { SIGNED_DATE } from '../regions.js';
 
-export interface ClosingResult {
-  letter: Pick<Letter, 'attachmentNotes' | 'signature' | 'date' | 'notes'>;
-  /** Index in `main` where the body ends (exclusive). */
-  bodyEnd: number;
-  /** Index in `main` after the date and its notes: what follows is an attachment without a heading. */
-  closingEnd: number;
-}
-
-const SIGNED_DATE = new RegExp(`^(.{0,60}?)(${DATE.source})$`, 'u');
-
-export function recognizeClosing(main: Block[], bodyStart: number, sink: DiagnosticSink): ClosingResult {
-  const letter: ClosingResult['letter'] = { attachmentNotes: [], signature: null, date: null, notes: null };
-  let bodyEnd = main.length;
-  let closingEnd = main.length;
-
-  const dateIndex = findDateLine(main, bodyStart);
-  if (dateIndex !== undefined) {
-    const block = main[dateIndex] as ParagraphBlock;
-    const match = SIGNED_DATE.exec(block.text.text);
-    letter.date = parseDate(block.text.text);
-    const signatureLines: string[] = [];
-    const inline = match?.[1]?.trim();
-    if (inline) signatureLines.push(inline);
-    let cursor = dateIndex - 1;
-    while (cursor >= bodyStart && sameLine(main[cursor], block)) cursor -= 1;
-    while (!inline && cursor >= bodyStart && isSignatureLine(main[cursor])) {
-      signatureLines.unshift((main[cursor] as ParagraphBlock).text.text);
-      cursor -= 1;
-    }
-    letter.signature = signatureLines.length > 0 ? signatureLines.join('、') : null;
-    bodyEnd = cursor + 1;
-    const notes = notesAfter(main, dateIndex);
-    letter.notes = notes.length > 0 ? notes.join('') : null;
-    closingEnd = dateIndex + 1 + notes.length;
-  }
-
-  const noteIndex = main.slice(bodyStart, bodyEnd).findIndex((block) => block.kind === 'paragraph' && ATTACHMENT_NOTE.test(block.text.text));
-  if (noteIndex >= 0) {
-    const start = bodyStart + noteIndex;
-    letter.attachmentNotes = parseAttachmentNotes(main.slice(start, bodyEnd) as ParagraphBlock[]);
-    bodyEnd = start;
-  }
-
-  const end = lastPosition(main);
-  if (!letter.date) sink.error('missing-date', '未找到成文日期（如“2024年10月14日”）。', end);
-  if (!letter.signature) sink.error('missing-signature', '未找到发文机关署名（成文日期上方的机关名称）。', end);
-  return { letter, bodyEnd, closingEnd };
-}
-
-/** The last line that is a date, alone or after the signing office's name, below the body. */
-function findDateLine(main: Block[], bodyStart: number): number | undefined {
-  for (let i = main.length - 1; i >= bodyStart; i--) {
-    const block = main[i];
-    if (block?.kind === 'paragraph' && SIGNED_DATE.test(block.text.text) && !block.text.text.includes('。')) {
-      const signer = SIGNED_DATE.exec(block.text.text)?.[1] ?? '';
-      if (signer === '' || ORGANISATION_NAME.test(signer)) return i;
-    }
-  }
-  return undefined;
-}
-
-/** Web copies sometimes repeat the date line. */
-function sameLine(a: Block | undefined, b: ParagraphBlock): boolean {
-  return a?.kind === 'paragraph' && a.text.text === b.text.text;
-}
-
-function isSignatureLine(block: Block | undefined): boolean {
-  if (block?.kind !== 'paragraph') return false;
-  const text = block.text.text;
-  return ORGANISATION_NAME.test(text) || (text.length <= 40 && !/[，。；：、《》\d]/u.test(text));
-}
-
-/** 附注: the bracketed lines right after the date, such as （此件公开发布）, or 附注：…. */
-function notesAfter(main: Block[], dateIndex: number): string[] {
-  const notes: string[] = [];
-  for (const block of main.slice(dateIndex + 1)) {
-    const text = block.kind === 'paragraph' ? block.text.text : '';
-    const isNote = (/^（.*）$/u.test(text) && !outlineNumberOf(text) && !RESPONSIBILITY_LABEL.test(text)) || /^附\s*注[：:]/u.test(text);
-    if (!isNote) break;
-    notes.push(text);
-  }
-  return notes;
-}
+export const recognizeClosing: Recognizer = (regions, _sink, draft) => {
+  const { signature, date, notes } = regions.closing;
+  const inline = date ? SIGNED_DATE.exec(date.text.text)?.[1]?.trim() : undefined;
+  const signatureLines = inline ? [inline] : signature.map((block) => block.text.text);
+  const letter: Partial<Letter> = {
+    attachmentNotes: parseAttachmentNotes(regions.attachmentNote),
+    signature: signatureLines.length > 0 ? signatureLines.join('、') : null,
+    date: date ? parseDate(date.text.text) : null,
+    notes: notes.length > 0 ? notes.map((block) => block.text.text).join('') : null,
+  };
+  letter.issuer = draft.letter.issuer ?? letter.signature ?? null;
+  return { letter };
+};
 
 /** `附件：1. 甲` then `2. 乙` on following lines, or all on one line, or one unnumbered title. */
 function parseAttachmentNotes(blocks: ParagraphBlock[]): AttachmentNote[] {
@@ -111,9 +43,4 @@ function parseAttachmentNotes(blocks: ParagraphBlock[]): AttachmentNote[] {
     rest = next ? rest.slice(next.index).replace(/^[\n\s]+/u, '') : '';
   }
   return notes;
-}
-
-function lastPosition(blocks: Block[]): Position {
-  const last = [...blocks].reverse().find((block): block is ParagraphBlock => block.kind === 'paragraph');
-  return last ? last.text.start : { line: 1, column: 1 };
 }

@@ -1,14 +1,15 @@
 /**
  * The draft's numbered tasks (重点任务) and the units that answer for them: numbered paragraphs that carry
- * a roles clause (（责任单位：…）, 牵头单位/配合单位), a clause standing as its own paragraph after its task,
- * and rows of a task table (序号 / 任务 / 牵头单位 / 配合单位 / 完成时限).
+ * a roles clause (（责任单位：…）, [牵头单位:…;责任单位:…], （商务部负责）, （甲牵头，乙配合）), clauses standing
+ * as their own paragraphs after their task (牵头单位：… / 责任单位：… on separate lines), and rows of a task
+ * table (序号 / 任务 / 牵头单位 / 配合单位 / 完成时限). Each task gets a stable id and a printed number.
  */
 import type { Responsibility, ResponsibleUnit, Task } from '../../model/outline.js';
 import type { MappedText } from '../../text/mapped.js';
 import type { Block, TableBlock } from '../blocks.js';
 import { parseDate } from '../../text/dates.js';
-import type { DiagnosticSink } from '../diagnostics.js';
 import { RESPONSIBILITY_LABEL, outlineNumberOf, type OutlineLevel } from '../patterns.js';
+import type { Recognizer } from '../recognizer.js';
 import { headingOf } from './attachments.js';
 import { splitUnitText } from './units-text.js';
 
@@ -22,6 +23,8 @@ interface Item {
   number: string;
   text: MappedText;
   path: string[];
+  /** The outline numbers from the top down to this item: 二, 一, 1. */
+  numbers: string[];
   clauses: Clause[];
   /** Where the task's own words end (before an inline roles clause). */
   bodyEnd: number;
@@ -37,19 +40,31 @@ const ROLE_OF: Record<string, Responsibility> = {
 const LABEL_WITH_COLON = new RegExp(`${RESPONSIBILITY_LABEL.source}\\s*[：:]`, 'gu');
 const STANDALONE_CLAUSE = new RegExp(`^（?${RESPONSIBILITY_LABEL.source}\\s*[：:]`, 'u');
 
-export function recognizeTasks(blocks: Block[], attachment: number | null, sink: DiagnosticSink): Task[] {
+export const recognizeTasks: Recognizer = (regions) => {
+  const tasks = [
+    ...tasksIn([...regions.body, ...regions.tail], null),
+    ...regions.attachments.flatMap((region) => tasksIn(region.blocks, region.index)),
+  ];
+  labelTasks(tasks);
+  return { tasks };
+};
+
+function tasksIn(blocks: Block[], attachment: number | null): Task[] {
+  const scope = attachment === null ? 'letter' : `a${attachment}`;
   const items = numberedItems(blocks);
-  const taskLevels = new Set(items.filter((item) => item.clauses.length > 0).map((item) => item.level));
+  // A task is a numbered item at a level that carries roles, among siblings that carry them: the headings of
+  // other parts numbered alike (一、重大意义 …) are not tasks.
+  const withClauses = items.filter((item) => item.clauses.length > 0);
+  const taskLevels = new Set(withClauses.map((item) => item.level));
+  const taskParents = new Set(withClauses.map((item) => item.parent));
   const tasks: Task[] = items
-    .filter((item) => taskLevels.has(item.level))
-    .map((item) => taskOf(item, attachment));
+    .filter((item) => taskLevels.has(item.level) && taskParents.has(item.parent))
+    .map((item) => taskOf(item, attachment, `${scope}:${item.numbers.join('.')}`));
+  let tableIndex = 0;
   for (const block of blocks) {
-    if (block.kind === 'table') tasks.push(...tableTasks(block, attachment));
-  }
-  for (const task of tasks) {
-    if (task.responsibleUnits.length === 0) {
-      sink.warning('task-without-units', `任务${task.number}“${task.title}”未写明责任单位。`, { line: task.line, column: 1 });
-    }
+    if (block.kind !== 'table') continue;
+    tableIndex += 1;
+    tasks.push(...tableTasks(block, attachment, `${scope}:表${tableIndex}`));
   }
   return tasks;
 }
@@ -66,17 +81,23 @@ function numberedItems(blocks: Block[]): Item[] {
       continue;
     }
     const numbered = outlineNumberOf(text);
-    if (!numbered) continue;
+    if (!numbered) {
+      // A paragraph under a numbered item that names its duties in brackets: they belong to the item.
+      const last = stack.at(-1);
+      if (last) last.clauses.push(...[...text.matchAll(DUTY_PHRASE)].flatMap((duty) => dutyClauses(block.text, duty)));
+      continue;
+    }
     while ((stack.at(-1)?.level ?? 0) >= numbered.level) stack.pop();
-    const clauseStart = firstClauseStart(text);
+    const found = clausesOf(block.text);
     const parent = stack.at(-1) ?? null;
     const item: Item = {
       level: numbered.level,
       number: numbered.number,
       text: block.text,
       path: stack.map((ancestor) => headingOf(ancestor.text.text)),
-      clauses: clauseStart < 0 ? [] : clausesIn(block.text, clauseStart),
-      bodyEnd: clauseStart < 0 ? text.length : clauseStart,
+      numbers: [...stack.map((ancestor) => ancestor.number), numbered.number],
+      clauses: found?.clauses ?? [],
+      bodyEnd: found?.start ?? text.length,
       parent,
       children: [],
     };
@@ -98,10 +119,41 @@ function ownerOfStandaloneClause(last: Item | undefined, items: Item[]): Item | 
   return last;
 }
 
-/** Offset of the （ that opens the first roles clause, or -1. */
-function firstClauseStart(text: string): number {
-  const match = new RegExp(`（\\s*${RESPONSIBILITY_LABEL.source}\\s*[：:]`, 'u').exec(text);
-  return match ? match.index : -1;
+const OPENING_CLAUSE = new RegExp(`[（\\[［【]\\s*${RESPONSIBILITY_LABEL.source}\\s*[：:]`, 'u');
+/**
+ * （商务部负责）, （市发改委牵头负责）, （农业农村部指导）, （市发改委牵头，财政局、自然资源局配合）: duty
+ * brackets, at the end of a paragraph, after each of its measures, or in the paragraphs under it. A bracket
+ * that is a sentence (（具体事项由市商务局负责）, （…的负责）) is not a list of units.
+ */
+const DUTY_PHRASE = /（((?:(?![由的])[^（）。；]){2,80}?)(?:牵头)?(?:负责|指导)）|（([^（）。；]{2,60}?)牵头[，、；]([^（）。；]{2,80}?)(?:配合|参与)）/gu;
+
+/**
+ * The roles clauses a numbered paragraph carries, and where the task's own words end: before a labelled
+ * clause, or before a duty bracket that closes the paragraph (brackets inside it stay in the text).
+ */
+function clausesOf(text: MappedText): { start: number; clauses: Clause[] } | null {
+  const labelled = OPENING_CLAUSE.exec(text.text);
+  if (labelled) return { start: labelled.index, clauses: clausesIn(text, labelled.index) };
+  const duties = [...text.text.matchAll(DUTY_PHRASE)];
+  const last = duties.at(-1);
+  if (!last) return null;
+  const ends = /^[。；]?$/u.test(text.text.slice(last.index + last[0].length));
+  return { start: ends ? last.index : text.length, clauses: duties.flatMap((duty) => dutyClauses(text, duty)) };
+}
+
+function dutyClauses(text: MappedText, duty: RegExpExecArray | RegExpMatchArray): Clause[] {
+  const index = duty.index ?? 0;
+  const at = (group: number): MappedText => {
+    const value = duty[group] ?? '';
+    const offset = index + duty[0].indexOf(value);
+    return text.slice(offset, offset + value.length);
+  };
+  if (duty[1] === undefined) return [{ role: '牵头单位', units: at(2) }, { role: '配合单位', units: at(3) }];
+  const units = at(1);
+  // 国家发展改革委会同有关部门负责: the first leads, the others join.
+  const jointly = units.text.indexOf('会同');
+  if (jointly > 0) return [{ role: '牵头单位', units: units.slice(0, jointly) }, { role: '配合单位', units: units.slice(jointly + 2) }];
+  return [{ role: duty[0].includes('牵头负责') ? '牵头单位' : '责任单位', units }];
 }
 
 /** Every `label：units` in the text from `start`, up to the bracket that closes the clause. */
@@ -116,15 +168,19 @@ function clausesIn(text: MappedText, start: number): Clause[] {
   });
 }
 
+const BRACKET_PAIRS: Record<string, string> = { '（': '）', '[': ']', '［': '］', '【': '】' };
+
 function closingBracket(text: string, start: number): number {
-  if (text[start] !== '（') {
-    const close = text.lastIndexOf('）');
-    return close > start && !text.slice(start, close).includes('（') ? close : text.length;
+  const open = text[start] ?? '';
+  const close = BRACKET_PAIRS[open];
+  if (!close) {
+    const last = text.lastIndexOf('）');
+    return last > start && !text.slice(start, last).includes('（') ? last : text.length;
   }
   let depth = 0;
   for (let i = start; i < text.length; i++) {
-    if (text[i] === '（') depth += 1;
-    if (text[i] === '）') {
+    if (text[i] === open) depth += 1;
+    if (text[i] === close) {
       depth -= 1;
       if (depth === 0) return i;
     }
@@ -132,21 +188,27 @@ function closingBracket(text: string, start: number): number {
   return text.length;
 }
 
-function taskOf(item: Item, attachment: number | null): Task {
+function taskOf(item: Item, attachment: number | null, id: string): Task {
   const numbered = outlineNumberOf(item.text.text);
   const prefixLength = item.text.text.length - (numbered?.rest.length ?? item.text.text.length);
   const body = item.text.text.slice(prefixLength, item.bodyEnd).trim();
   return {
+    id,
     number: item.number,
     title: headingOf(body).replace(/[；;，,]$/u, ''),
     path: item.path,
     text: body,
     deadline: null,
-    responsibleUnits: item.clauses.flatMap((clause) => unitsOf(clause.units, clause.role)),
+    responsibleUnits: onceEach(item.clauses.flatMap((clause) => unitsOf(clause.units, clause.role))),
     recipients: [],
     attachment,
     line: item.text.start.line,
   };
+}
+
+/** A unit named in several duty brackets of one task is listed once, where it is first named, in its first role. */
+function onceEach(units: ResponsibleUnit[]): ResponsibleUnit[] {
+  return units.filter((unit, index) => units.findIndex((other) => other.raw === unit.raw) === index);
 }
 
 function unitsOf(text: MappedText, role: Responsibility): ResponsibleUnit[] {
@@ -163,7 +225,7 @@ const COLUMN_PATTERNS = {
   deadline: /(时限|时间|进度|节点|期限)/u,
 } as const;
 
-function tableTasks(table: TableBlock, attachment: number | null): Task[] {
+function tableTasks(table: TableBlock, attachment: number | null, idPrefix: string): Task[] {
   // A Word table without a marked header row reaches mdast with an empty first row: the header is the
   // first row with words in it.
   const headerIndex = table.rows.findIndex((row) => row.some((cell) => cell.text !== ''));
@@ -185,6 +247,7 @@ function tableTasks(table: TableBlock, attachment: number | null): Task[] {
       const body = row[task] as MappedText;
       const written = row[number]?.text.replace(/[.．、]$/u, '') ?? '';
       return {
+        id: `${idPrefix}.${written || String(index + 1)}`,
         number: written || String(index + 1),
         title: headingOf(body.text),
         path: [],
@@ -201,3 +264,32 @@ function tableTasks(table: TableBlock, attachment: number | null): Task[] {
     });
 }
 
+
+/**
+ * The printed numbers. Numbering that restarts gives the same number twice: qualify it by its heading (一.1)
+ * when it restarts under each heading, and by its attachment (1（附件2）) when two attachments number their
+ * own tasks. Ids that would still collide (a letter numbering two items alike) get ~2, ~3.
+ */
+function labelTasks(tasks: Task[]): void {
+  const duplicated = (key: (task: Task) => string): Set<string> => {
+    const counts = new Map<string, number>();
+    for (const task of tasks) counts.set(key(task), (counts.get(key(task)) ?? 0) + 1);
+    return new Set([...counts].filter(([, count]) => count > 1).map(([value]) => value));
+  };
+  const inOneAttachment = (task: Task): string => `${task.attachment}/${task.number}`;
+  const restarted = duplicated(inOneAttachment);
+  for (const task of tasks) {
+    const parentNumber = /^（?([〇零一二三四五六七八九十百两\d]+)/u.exec(task.path.at(-1) ?? '')?.[1];
+    if (restarted.has(inOneAttachment(task)) && parentNumber) task.number = `${parentNumber}.${task.number}`;
+  }
+  const acrossAttachments = duplicated((task) => task.number);
+  for (const task of tasks) {
+    if (acrossAttachments.has(task.number) && task.attachment !== null) task.number = `${task.number}（附件${task.attachment}）`;
+  }
+  const seen = new Map<string, number>();
+  for (const task of tasks) {
+    const count = (seen.get(task.id) ?? 0) + 1;
+    seen.set(task.id, count);
+    if (count > 1) task.id = `${task.id}~${count}`;
+  }
+}

@@ -7,11 +7,16 @@ import type { UnitList } from '../../model/outline.js';
 import { MappedText } from '../../text/mapped.js';
 import type { Block, ParagraphBlock } from '../blocks.js';
 import { RESPONSIBILITY_LABEL, outlineNumberOf } from '../patterns.js';
+import type { Recognizer } from '../recognizer.js';
 import { splitUnitText } from './units-text.js';
 
 const MAX_UNIT_LENGTH = 40;
 
-export function recognizeUnitLists(blocks: Block[], attachment: number | null, attachmentTitle: string): UnitList[] {
+export const recognizeUnitLists: Recognizer = (regions, _sink, draft) => ({
+  unitLists: regions.attachments.flatMap((region, i) => listsIn(region.blocks, region.index, draft.attachments[i]?.title ?? '')),
+});
+
+function listsIn(blocks: Block[], attachment: number | null, attachmentTitle: string): UnitList[] {
   const paragraphs = blocks.filter((block): block is ParagraphBlock => block.kind === 'paragraph');
   const lists: UnitList[] = [];
   let pendingGroup: string | null = null;
