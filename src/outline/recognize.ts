@@ -13,6 +13,7 @@ import { recognizeHeader } from './recognizers/header.js';
 import { recognizeImprint } from './recognizers/imprint.js';
 import { splitRegions } from './recognizers/regions.js';
 import { recognizeTasks } from './recognizers/tasks.js';
+import { recognizeSilenceClause } from './recognizers/silence.js';
 import { recognizeUnitLists } from './recognizers/unit-lists.js';
 
 export function recognizeOutline(letterBlocks: Block[], source: SourceInfo): Outline {
@@ -35,6 +36,7 @@ export function recognizeOutline(letterBlocks: Block[], source: SourceInfo): Out
     issuer: header.letter.issuer ?? closing.letter.signature,
     ...closing.letter,
     deadline,
+    silenceClause: recognizeSilenceClause([...body, ...regions.main.slice(closing.bodyEnd)]),
     contacts,
     ...imprint,
   };
