@@ -129,7 +129,7 @@ async function readAll(workspace: string, files: string[]): Promise<Omit<Receive
 }
 
 /** The bundled alias table, plus the workspace's own additions (aliases.json beside the manifest). */
-async function workspaceAliases(workspace: string): Promise<AliasTable> {
+export async function workspaceAliases(workspace: string): Promise<AliasTable> {
   const own = join(workspace, WORKSPACE_ALIASES_FILE);
   return loadAliasTable(existsSync(own) ? [own] : []);
 }
