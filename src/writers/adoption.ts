@@ -60,7 +60,7 @@ export async function adoptionReportDocx(outline: Outline, data: AdoptionReportD
       index: String(index + 1),
       unit: comment.unit,
       clause: clauseLabel(comment.clause),
-      suggestion: withoutFinalStop(comment.suggestion),
+      suggestion: quoted(withoutFinalStop(comment.suggestion)),
       decision: DECISION_LABEL[comment.decision!],
       note: comment.note === '' ? BLANK : withoutFinalStop(comment.note),
     })),
@@ -128,6 +128,11 @@ export function decisionsText(comments: DecidedComment[]): string {
     .filter(([, count]) => count > 0)
     .map(([decision, count]) => `${decision === null ? UNDECIDED : DECISION_LABEL[decision]}${count}条`)
     .join('、');
+}
+
+/** Words put inside “”: their own “” become ‘’ (GB/T 15834 4.1.3.2), as a title's 《》 become 〈〉. */
+function quoted(text: string): string {
+  return text.replace(/“/gu, '‘').replace(/”/gu, '’');
 }
 
 /** A sentence quoted inside another: its own final 。；. taken off. */
