@@ -4,7 +4,7 @@
 // its body, as many letters have it (fixtures/shapes/bracket-2023-chinese-date.txt), so those units are counted.
 import { createHash } from 'node:crypto';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -213,6 +213,34 @@ describe('the workspace', () => {
     const run = gongwen(['adoption', later, '--as-of', '2024-10-19']);
     expect(run.status).toBe(3);
     expect(run.stdout).toContain('以下单位的意见不在意见汇总表中，请重新运行 gongwen summary（已填写的采纳情况会保留）：省卫健委');
+  });
+});
+
+describe('a sheet the command cannot use', () => {
+  /** A workspace with the manifest and an empty inbox, and the given 意见汇总表.xlsx (none when null). */
+  function bare(name: string, sheet: Uint8Array | null): string {
+    const dir = join(root, name);
+    mkdirSync(join(dir, '回收'), { recursive: true });
+    copyFileSync(join(workspace, 'gongwen.json'), join(dir, 'gongwen.json'));
+    if (sheet) writeFileSync(join(dir, '意见汇总表.xlsx'), sheet);
+    return dir;
+  }
+
+  it('is named in one Chinese line with what to do, exit 1, never a stack trace', async () => {
+    const headless = new ExcelJS.Workbook();
+    headless.addWorksheet('意见汇总表').addRow(['序号', '意见', '单位']);
+    const cases: Array<[string, RegExp]> = [
+      [bare('no-sheet', null), /找不到 .*意见汇总表\.xlsx。请先运行 gongwen summary/u],
+      [bare('broken', readFileSync(reportPath).subarray(0, 500)), /无法读取 .*意见汇总表\.xlsx（文件已损坏，或不是 \.xlsx 格式）/u],
+      [bare('no-header', new Uint8Array(await headless.xlsx.writeBuffer())), /找不到意见汇总表的表头（修改意见、提出单位、采纳情况）/u],
+      [join(root, 'not-a-workspace'), /不是 gongwen 工作目录/u],
+    ];
+    for (const [dir, message] of cases) {
+      const run = gongwen(['adoption', dir]);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(message);
+      expect(run.stderr).not.toMatch(/\n\s+at |Error:|内部错误/u);
+    }
   });
 });
 
