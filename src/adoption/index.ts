@@ -104,7 +104,7 @@ export async function createAdoption(workspace: string, options: AdoptionOptions
   const templates = await loadTemplates(options.templatesDir);
   const render = directRenderer();
   const planned: Array<[string, Uint8Array]> = [
-    [ADOPTION_PATHS.report, await adoptionReportDocx(outline, { comments, counts, silenceClause, asOf: report.asOf, draft }, templates, render)],
+    [ADOPTION_PATHS.report, await adoptionReportDocx(outline, { comments, counts, silenceClause, asOf: report.asOf, draft, unlisted: result.missingFromSheet }, templates, render)],
   ];
   const stale: string[] = [];
   for (const [index, recipient] of outline.recipients.entries()) {

@@ -22,8 +22,10 @@ export interface AdoptionReportData {
   silenceClause: string | null;
   /** The date the report speaks of and is dated (ISO). */
   asOf: string;
-  /** Written although comments are undecided: marked 草稿. */
+  /** Written although comments are undecided or missing from the sheet: marked 草稿. */
   draft: boolean;
+  /** Units whose comments the sheet does not have yet (their reply came after `summary`). */
+  unlisted: string[];
 }
 
 export async function adoptionReportDocx(outline: Outline, data: AdoptionReportData, templates?: Templates, render: DocxRenderer = directRenderer()): Promise<Uint8Array> {
@@ -46,6 +48,7 @@ export async function adoptionReportDocx(outline: Outline, data: AdoptionReportD
   const notAdopted = comments.filter((comment) => comment.decision === 'rejected' || comment.decision === 'partly');
   const lists = {
     unfinished: unfinished(comments, data.draft),
+    unlisted: data.draft && data.unlisted.length > 0 ? [{ count: String(data.unlisted.length), units: data.unlisted.join('、') }] : [],
     deemed: counts.deemedNoComment.length > 0 ? [{ count: String(counts.deemedNoComment.length), units: counts.deemedNoComment.join('、'), clause: data.silenceClause ?? '' }] : [],
     pending: counts.pending.length > 0 ? [{ count: String(counts.pending.length), units: counts.pending.join('、') }] : [],
     unstated: data.silenceClause === null && counts.pending.length > 0 ? [{ count: String(counts.pending.length) }] : [],

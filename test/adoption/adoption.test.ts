@@ -213,6 +213,8 @@ describe('the workspace', () => {
     const run = gongwen(['adoption', later, '--as-of', '2024-10-19']);
     expect(run.status).toBe(3);
     expect(run.stdout).toContain('以下单位的意见不在意见汇总表中，请重新运行 gongwen summary（已填写的采纳情况会保留）：省卫健委');
+    expect(gongwen(['adoption', later, '--as-of', '2024-10-19', '--draft']).status).toBe(3);
+    expect(readDocx(readFileSync(join(later, '征求意见采纳情况说明.docx'))).text).toContain('草稿：省卫健委的意见尚未列入意见汇总表');
   });
 });
 
