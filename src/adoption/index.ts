@@ -2,10 +2,10 @@
  * `gongwen adoption`: closing the round. Reads the 采纳情况 and 说明 the drafting office filled into the
  * 意见汇总表.xlsx, and writes the 征求意见采纳情况说明 (counts from the workspace and the sheet, never typed) and a
  * 采纳情况反馈 to each unit that commented. While a comment is undecided nothing is written, unless asked for a
- * draft (草稿). Only its own outputs are replaced; the inbox is never touched.
+ * draft (草稿). Only its own outputs are replaced, nothing is deleted, and the inbox is never touched.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { writeFileAtomic } from '../files.js';
 import type { AdoptionCounts, DecidedComment } from '../model/adoption.js';
@@ -44,8 +44,11 @@ export interface Adoption {
   secret: string[];
   /** Files written, relative to the workspace; none while comments are undecided and no draft was asked for. */
   files: string[];
-  /** 采纳情况反馈 of an earlier run for units that have no comment in the sheet any more, removed. */
-  removed: string[];
+  /**
+   * 采纳情况反馈 of an earlier run for units that have no comment in the sheet any more: left in place (a person
+   * may have worked on them), and named so that none is sent by mistake.
+   */
+  stale: string[];
 }
 
 export async function createAdoption(workspace: string, options: AdoptionOptions = {}): Promise<Adoption> {
@@ -95,7 +98,7 @@ export async function createAdoption(workspace: string, options: AdoptionOptions
     missingFromSheet: commented.filter((line) => !secret.includes(line) && !inSheet.has(line.id)).map((line) => line.name),
     secret: secret.map((line) => line.name),
     files: [],
-    removed: [],
+    stale: [],
   };
   const draft = result.undecided.length > 0 || result.missingFromSheet.length > 0;
   if (draft && !options.draft) return result;
@@ -106,12 +109,12 @@ export async function createAdoption(workspace: string, options: AdoptionOptions
   const planned: Array<[string, Uint8Array]> = [
     [ADOPTION_PATHS.report, await adoptionReportDocx(outline, { comments, counts, silenceClause, asOf: report.asOf, draft, unlisted: result.missingFromSheet }, templates, render)],
   ];
-  const stale: string[] = [];
+  const others: string[] = [];
   for (const [index, recipient] of outline.recipients.entries()) {
     // Numbered as in packets/: 采纳情况反馈/04-省科技厅.docx beside packets/04-省科技厅.
     const path = `${ADOPTION_PATHS.notesFolder}/${unitFolderName(index + 1, outline.recipients.length, recipient.name)}.docx`;
     const own = comments.filter((comment) => comment.recipientId === recipient.id);
-    if (own.length === 0) stale.push(path);
+    if (own.length === 0) others.push(path);
     else planned.push([path, await adoptionNoteDocx(outline, recipient, own, report.asOf, draft, templates, render)]);
   }
   for (const [path, bytes] of planned) {
@@ -120,12 +123,7 @@ export async function createAdoption(workspace: string, options: AdoptionOptions
     await writeFileAtomic(target, bytes);
     result.files.push(path);
   }
-  for (const path of stale) {
-    const target = insideWorkspace(workspace, path);
-    if (!existsSync(target)) continue;
-    await rm(target, { force: true });
-    result.removed.push(path);
-  }
+  result.stale = others.filter((path) => existsSync(insideWorkspace(workspace, path)));
   return result;
 }
 

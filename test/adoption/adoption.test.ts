@@ -216,6 +216,24 @@ describe('the workspace', () => {
     expect(gongwen(['adoption', later, '--as-of', '2024-10-19', '--draft']).status).toBe(3);
     expect(readDocx(readFileSync(join(later, '征求意见采纳情况说明.docx'))).text).toContain('草稿：省卫健委的意见尚未列入意见汇总表');
   });
+
+  it('takes a row deleted from the sheet for a comment not summarised, and leaves that unit\'s earlier 采纳情况反馈, warning not to send it', async () => {
+    const merged = join(root, 'merged');
+    execFileSync('cp', ['-r', workspace, merged]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(join(merged, '意见汇总表.xlsx')) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    let row = 1;
+    while (!String(sheet.getRow(row).values).includes('挂职干部培训')) row++;
+    sheet.spliceRows(row, 1);
+    writeFileSync(join(merged, '意见汇总表.xlsx'), new Uint8Array(await workbook.xlsx.writeBuffer()));
+    const run = gongwen(['adoption', merged, '--as-of', '2024-10-19', '--draft']);
+    expect(run.status).toBe(3);
+    expect(run.stdout).toContain('意见 5 条');
+    expect(run.stdout).toContain('以下单位的意见不在意见汇总表中，请重新运行 gongwen summary（已填写的采纳情况会保留）：省委组织部');
+    expect(run.stdout).toContain('请勿发出（可删除）：采纳情况反馈/01-省委组织部.docx');
+    expect(readdirSync(join(merged, '采纳情况反馈'))).toContain('01-省委组织部.docx');
+  });
 });
 
 describe('a sheet the command cannot use', () => {

@@ -54,7 +54,9 @@ export function registerAdoption(program: Command): void {
       } else {
         lines.push('未生成文书。填好采纳情况后再运行；要先看草稿，加 --draft。');
       }
-      if (adoption.removed.length > 0) lines.push(`已删除不再有意见的单位的旧采纳情况反馈：${adoption.removed.join('、')}`);
+      if (adoption.stale.length > 0) {
+        lines.push(`以下采纳情况反馈是上次生成的，该单位在意见汇总表中已没有意见，请勿发出（可删除）：${adoption.stale.join('、')}`);
+      }
       process.stdout.write(`${lines.join('\n')}\n`);
       process.exitCode = adoptionExitCode(adoption);
     });
