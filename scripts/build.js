@@ -21,6 +21,7 @@ const ON_DEMAND = {
   tracking: 'src/tracking/index.ts',
   remind: 'src/remind/index.ts',
   summary: 'src/summary/index.ts',
+  adoption: 'src/adoption/index.ts',
   diagnostics: 'src/cli/views/diagnostics.ts',
   'outline-tree': 'src/cli/views/outline-tree.ts',
   'track-report': 'src/cli/views/track-report.ts',

@@ -11,6 +11,7 @@ import { registerTrack } from './commands/track.js';
 import { registerPackets } from './commands/packets.js';
 import { registerRemind } from './commands/remind.js';
 import { registerSummary } from './commands/summary.js';
+import { registerAdoption } from './commands/adoption.js';
 import { VERSION } from '../version.js';
 
 /** The headings of commander's help, in Chinese. */
@@ -43,6 +44,7 @@ registerPackets(program);
 registerTrack(program);
 registerRemind(program);
 registerSummary(program);
+registerAdoption(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.exitCode = exitCodeFor(error);

@@ -89,6 +89,11 @@ export interface Letter {
   mainRecipients: string[];
   /** 反馈截止日期 from 请于…前, ISO date */
   deadline: string | null;
+  /**
+   * 逾期视为无意见: the letter's words that a unit silent past the deadline has no comment, as written
+   * (逾期未反馈的视为无意见); null when the letter does not say so, absent in workspaces made before it was read.
+   */
+  silenceClause?: string | null;
   contacts: Contact[];
   /** 反馈至…: where the replies go, when the letter names a unit or a mailbox for them. */
   replyTo: ReplyTo | null;

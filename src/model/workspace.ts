@@ -138,4 +138,4 @@ export const DOCUMENT_PROPERTY = {
   recipientName: 'gongwen.recipientName',
 } as const;
 
-export type DocumentKind = 'feedback-form' | 'reply-letter' | 'reply-template' | 'distribution-list' | 'reminder' | 'reminder-list' | 'summary';
+export type DocumentKind = 'feedback-form' | 'reply-letter' | 'reply-template' | 'distribution-list' | 'reminder' | 'reminder-list' | 'summary' | 'adoption-report' | 'adoption-note';

@@ -15,6 +15,7 @@ import { recognizeContacts } from './recognizers/contacts.js';
 import { recognizeDeadline } from './recognizers/deadline.js';
 import { recognizeHead, recognizeMainRecipients, recognizeTitle } from './recognizers/header.js';
 import { recognizeImprint } from './recognizers/imprint.js';
+import { recognizeSilence } from './recognizers/silence.js';
 import { recognizeTasks } from './recognizers/tasks.js';
 import { recognizeUnitLists } from './recognizers/unit-lists.js';
 
@@ -26,6 +27,7 @@ const RECOGNIZERS: Recognizer[] = [
   recognizeClosing,
   recognizeDeadline,
   recognizeContacts,
+  recognizeSilence,
   recognizeImprint,
   recognizeAttachments,
   recognizeTasks,

@@ -155,7 +155,7 @@ async function checkPackets(workspace: string, manifest: Manifest): Promise<Trac
 }
 
 /** The bundled alias table, plus the workspace's own additions (aliases.json beside the manifest). */
-async function workspaceAliases(workspace: string): Promise<AliasTable> {
+export async function workspaceAliases(workspace: string): Promise<AliasTable> {
   const own = join(workspace, LAYOUT.aliases);
   return loadAliasTable(existsSync(own) ? [own] : []);
 }

@@ -43,8 +43,24 @@ describe('placeholders', () => {
     await expect(render('{{1 + 1}}')).rejects.toThrow(/写法有误/u);
   });
 
-  it('of a list are refused outside a table row', async () => {
-    await expect(render('{{task.title}}', {}, { task: [{ title: 'x' }] })).rejects.toThrow(/只能写在表格的一行里/u);
+  it('of a list are refused outside a table row or a paragraph of its own (in a list item)', async () => {
+    await expect(render('- {{task.title}}', {}, { task: [{ title: 'x' }] })).rejects.toThrow(/只能写在表格的一行或单独的一段里/u);
+  });
+});
+
+describe('paragraphs naming a list', () => {
+  const text = '开头。\n\n<!-- 样式：居中 -->\n{{clause.label}}：{{clause.count}}条（{{unit}}）。\n\n结尾。';
+
+  it('repeat once per item, each copy with the layout comment above it', async () => {
+    const docx = await render(text, { unit: '省科技厅' }, { clause: [{ label: '任务3', count: '2' }, { label: '任务4', count: '1' }] });
+    expect(docx.text.split('\n')).toEqual(['开头。', '任务3：2条（省科技厅）。', '任务4：1条（省科技厅）。', '结尾。']);
+    expect(docx.document.match(/<w:jc w:val="center"\/>/gu)).toHaveLength(2);
+  });
+
+  it('vanish with their layout comment when the list is empty: the next paragraph keeps its own layout', async () => {
+    const docx = await render(text, { unit: 'x' }, { clause: [] });
+    expect(docx.text.split('\n')).toEqual(['开头。', '结尾。']);
+    expect(docx.document).not.toContain('<w:jc w:val="center"/>');
   });
 });
 

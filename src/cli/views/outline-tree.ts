@@ -25,6 +25,7 @@ export function renderOutlineTree(outline: Outline): string {
     field('文种', letter.kind),
     field('主送机关', letter.mainRecipients.join('；')),
     field('反馈截止', letter.deadline),
+    ...(letter.silenceClause ? [field('逾期', letter.silenceClause)] : []),
     field('联系人', letter.contacts.map(contactText).join('；')),
     ...(letter.replyTo ? [field('反馈至', [letter.replyTo.unit, ...letter.replyTo.emails].filter(Boolean).join(' '))] : []),
     field('署名', letter.signature),

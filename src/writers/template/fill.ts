@@ -1,9 +1,11 @@
 /**
  * Placeholders in a parsed template: `{{letter.title}}` is replaced by a value, in text only and exactly once
  * (never evaluated, never parsed as Markdown, so a value cannot add formatting, structure or placeholders).
- * A table row whose placeholders name a list (`{{task.number}}`) is repeated once per item of that list.
+ * A table row whose placeholders name a list (`{{task.number}}`) is repeated once per item of that list, and so
+ * is a paragraph or heading of the document (with the layout comments right above it): a list of one item or
+ * none prints a sentence or leaves it out, so that wording that depends on the data stays in the template.
  */
-import type { Nodes, Root, TableRow, Text } from 'mdast';
+import type { Nodes, Root, RootContent, TableRow, Text } from 'mdast';
 import { TemplateProblem } from './problem.js';
 
 /** What a template can say: named values, and lists of items for repeated table rows. */
@@ -29,8 +31,35 @@ export function oneLine(value: string): string {
 /** The template's tree with every placeholder filled; the tree given is not changed. */
 export function fillTemplate(root: Root, data: TemplateData): Root {
   const filled = structuredClone(root);
-  fillNode(filled, data, null);
+  const children: RootContent[] = [];
+  /** The layout comments (html) read since the last block: they belong to the next one. */
+  let comments: RootContent[] = [];
+  for (const node of filled.children) {
+    if (node.type === 'html') {
+      comments.push(node);
+      continue;
+    }
+    const list = repeatedList(node, data);
+    if (list === null) {
+      fillNode(node, data, null);
+      children.push(...comments, node);
+    } else {
+      // A paragraph repeated per item: each copy after its own layout comments; none when the list is empty.
+      for (const fields of data.lists[list]!) {
+        const copy = structuredClone(node);
+        fillNode(copy, data, { list, fields });
+        children.push(...structuredClone(comments), copy);
+      }
+    }
+    comments = [];
+  }
+  filled.children = [...children, ...comments];
   return filled;
+}
+
+/** The list a top-level paragraph or heading names, which it is repeated for; null for any other block. */
+function repeatedList(node: RootContent, data: TemplateData): string | null {
+  return node.type === 'paragraph' || node.type === 'heading' ? listNamedIn(node, data) : null;
 }
 
 function fillNode(node: Nodes, data: TemplateData, item: Item | null): void {
@@ -61,7 +90,7 @@ function fillRow(row: TableRow, data: TemplateData, item: Item | null): TableRow
   });
 }
 
-function listNamedIn(row: TableRow, data: TemplateData): string | null {
+function listNamedIn(row: Nodes, data: TemplateData): string | null {
   const lists = new Set<string>();
   visitText(row, (text) => {
     for (const match of text.value.matchAll(PLACEHOLDER)) {
@@ -69,7 +98,7 @@ function listNamedIn(row: TableRow, data: TemplateData): string | null {
       if (Object.hasOwn(data.lists, prefix)) lists.add(prefix);
     }
   });
-  if (lists.size > 1) throw new TemplateProblem(`表格的一行只能按一个列表重复，这一行用了 ${[...lists].join('、')}`, row.position);
+  if (lists.size > 1) throw new TemplateProblem(`表格的一行或一段只能按一个列表重复，这里用了 ${[...lists].join('、')}`, row.position);
   return [...lists][0] ?? null;
 }
 
@@ -85,7 +114,7 @@ function resolve(name: string, data: TemplateData, item: Item | null, node: Text
   }
   if (Object.hasOwn(data.values, name)) return data.values[name]!;
   if (Object.hasOwn(data.lists, prefix!)) {
-    throw new TemplateProblem(`占位符 {{${name}}} 是列表中的一项，只能写在表格的一行里（这一行会按列表逐项重复）`, node.position);
+    throw new TemplateProblem(`占位符 {{${name}}} 是列表中的一项，只能写在表格的一行或单独的一段里（这一行或这一段会按列表逐项重复）`, node.position);
   }
   throw unknown(name, Object.keys(data.values), node);
 }

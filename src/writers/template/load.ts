@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { UserError } from '../../errors.js';
 import { decodeText } from '../../readers/decode.js';
 
-export const TEMPLATE_NAMES = ['feedback-form', 'reply-letter', 'reply-template', 'distribution-list', 'reminder', 'reminder-list', 'summary'] as const;
+export const TEMPLATE_NAMES = ['feedback-form', 'reply-letter', 'reply-template', 'distribution-list', 'reminder', 'reminder-list', 'summary', 'adoption-report', 'adoption-note'] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
 export interface Template {

@@ -202,7 +202,9 @@ function piecesOf(text: string, shape: Shape): Piece[] | null {
     const last = marks.at(-1)!.index;
     const start = text.lastIndexOf('<w:tr>', first);
     const end = text.indexOf('</w:tr>', first) + '</w:tr>'.length;
-    if (start === -1 || end < last || HEADING_ROW.test(text.slice(start, end))) return null;
+    // A list repeated as a paragraph has its marks in no row: that document is laid out from scratch.
+    const inRow = start !== -1 && text.indexOf('</w:tr>', start) > first;
+    if (!inRow || end < last || HEADING_ROW.test(text.slice(start, end))) return null;
     rows.push({ list, start, end });
   }
   rows.sort((a, b) => a.start - b.start);
