@@ -1,7 +1,7 @@
 /**
  * The recipients (受文单位) of a letter: its main recipients (主送机关) in the letter's order, each group
  * (省直有关单位) expanded through the unit list that spells it out, each other one kept as itself.
- * A unit listed twice is kept once, with a warning. Ids r01, r02 … follow that order.
+ * A unit listed twice (the same text, or the same class with the same scope) is kept once, with a warning. Ids r01, r02 … follow that order.
  */
 import type { Diagnostic, Outline, Position, Recipient, UnitList } from '../model/outline.js';
 import type { AliasTable, ProvinceData } from './aliases.js';
@@ -45,25 +45,68 @@ export function buildRecipients(outline: Outline, table: AliasTable, home: Provi
   });
 
   const set: RecipientSet = { recipients: [], groups: new Map(), positions: new Map(), diagnostics };
-  const kept: { recipient: Recipient; unit: UnitName }[] = [];
+  const kept = new KeptUnits(home);
+  const members = new Map<string, Set<Recipient>>();
   for (const draft of drafts) {
     const unit = describeUnit(draft.name, table);
-    const same = kept.find((other) => sameUnit(other.unit, unit, home));
-    const recipient = same?.recipient ?? newRecipient(draft, unit, kept.length + 1, table, home);
+    const same = kept.find(unit);
+    const recipient = same?.recipient ?? newRecipient(draft, unit, kept.size + 1, table, home);
     if (same) {
       const where = draft.group ? `（${draft.group}）` : '';
       diagnostics.push(finding('warning', 'recipient-duplicate', `受文单位“${draft.name}”${where}与“${same.recipient.name}”重复，只保留一个。`, draft.at));
     } else {
-      kept.push({ recipient, unit });
+      kept.add({ recipient, unit });
       set.recipients.push(recipient);
       if (draft.at) set.positions.set(recipient, draft.at);
     }
     if (draft.group) {
       const key = groupKey(draft.group);
-      set.groups.set(key, [...new Set([...(set.groups.get(key) ?? []), recipient])]);
+      const seen = members.get(key) ?? members.set(key, new Set()).get(key)!;
+      if (!seen.has(recipient)) {
+        seen.add(recipient);
+        const group = set.groups.get(key);
+        if (group) group.push(recipient);
+        else set.groups.set(key, [recipient]);
+      }
     }
   }
   return set;
+}
+
+interface Kept {
+  recipient: Recipient;
+  unit: UnitName;
+}
+
+/**
+ * The recipients kept so far. The same unit written twice is the same text, or the same class (identity)
+ * with scopes that agree; found without reading them all: by text, and among
+ * those of the same identity (the few 财政厅 of different provinces) by scope. The first kept one wins.
+ */
+class KeptUnits {
+  private readonly byText = new Map<string, { index: number; kept: Kept }>();
+  private readonly scopedByIdentity = new Map<string, { index: number; kept: Kept }[]>();
+  size = 0;
+
+  constructor(private readonly home: ProvinceData | null) {}
+
+  find(unit: UnitName): Kept | undefined {
+    const sameText = this.byText.get(unit.text);
+    const sameScope = unit.former || unit.scope.text === ''
+      ? undefined
+      : this.scopedByIdentity.get(unit.identity)?.find((other) => compareScopes(other.kept.unit.scope, unit.scope, this.home) === 'yes');
+    if (sameText && sameScope) return sameText.index < sameScope.index ? sameText.kept : sameScope.kept;
+    return (sameText ?? sameScope)?.kept;
+  }
+
+  add(kept: Kept): void {
+    const entry = { index: this.size++, kept };
+    this.byText.set(kept.unit.text, entry);
+    if (kept.unit.former || kept.unit.scope.text === '') return;
+    const bucket = this.scopedByIdentity.get(kept.unit.identity);
+    if (bucket) bucket.push(entry);
+    else this.scopedByIdentity.set(kept.unit.identity, [entry]);
+  }
 }
 
 /**
@@ -88,14 +131,6 @@ function listsOfMainRecipients(outline: Outline, table: AliasTable): Map<string,
 /** 省直有关单位, 各有关单位, 机关各部门: a name that stands for several units. */
 function isGroupName(name: string, table: AliasTable): boolean {
   return table.data.collectivePrefixes.some((prefix) => name.includes(prefix));
-}
-
-/** The same unit written twice: the same text, or the same class with the same scope. */
-function sameUnit(a: UnitName, b: UnitName, home: ProvinceData | null): boolean {
-  if (a.text === b.text) return true;
-  if (a.identity !== b.identity || a.former || b.former) return false;
-  const bothScoped = a.scope.text !== '' && b.scope.text !== '';
-  return bothScoped && compareScopes(a.scope, b.scope, home) === 'yes';
 }
 
 function newRecipient(draft: Draft, unit: UnitName, index: number, table: AliasTable, home: ProvinceData | null): Recipient {
