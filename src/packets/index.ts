@@ -24,6 +24,11 @@ export interface PacketOptions {
   force?: boolean;
   /** An office's own templates (missing ones come from gongwen's). */
   templatesDir?: string;
+  /**
+   * The member list the recipients were expanded with (--recipients), kept in the workspace as 名单.txt so
+   * that a later run finds it there. Not one of the files gongwen makes and replaces: never removed.
+   */
+  memberList?: { file: string; text: string };
   /** Called as each document is made. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -91,6 +96,7 @@ export async function createPackets(outline: Outline, workspaceDir: string, opti
     await mkdir(dirname(target), { recursive: true });
     await writeFileAtomic(target, bytes);
   }
+  if (options.memberList) await writeFileAtomic(insideWorkspace(workspaceDir, options.memberList.file), options.memberList.text);
   await writeFileAtomic(insideWorkspace(workspaceDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
   if (previous) await removeStale(workspaceDir, previous, manifest);
   return manifest;

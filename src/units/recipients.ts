@@ -64,7 +64,7 @@ export function buildRecipients(outline: Outline, table: AliasTable, home: Provi
     // A public consultation (公开征求意见) names no 主送: its units are those of the 征求意见单位名单.
     for (const list of consultationLists(outline)) {
       diagnostics.push(finding('info', 'recipients-from-list', `来函没有主送机关，受文单位取自${list.attachment ? `附件${list.attachment}` : '来函'}“${list.group}”。`, list.items[0] ?? null));
-      drafts.push(...fromLists([list], groupKey(list.group ?? '')));
+      drafts.push(...fromLists([list], list.group ?? ''));
     }
   }
 
