@@ -142,9 +142,14 @@ function isGroup(text: string, table: AliasTable): boolean {
   return parseCollective(normalized, table) !== null || table.data.collectivePrefixes.some((prefix) => normalized.includes(prefix));
 }
 
-/** Whether a text ends as a unit's name does (…厅, …局（办）, …部门, 新疆生产建设兵团), or names a group. */
-function readsAsUnit(text: string, table: AliasTable): boolean {
-  const normalized = normalizeUnitText(text).replace(/（[^（）]*）$/u, '');
+/**
+ * Whether a text ends as a unit's name does (…厅, …局（办）, …部门, 新疆生产建设兵团), or names a group; false
+ * for a name cut short (省农业农, 海洋局办公厅（办公) or a bare place.
+ */
+export function readsAsUnit(text: string, table: AliasTable): boolean {
+  const whole = normalizeUnitText(text);
+  if ((whole.match(/（/gu)?.length ?? 0) !== (whole.match(/）/gu)?.length ?? 0)) return false;
+  const normalized = whole.replace(/（[^（）]*）$/u, '');
   if (normalized === '') return false;
   if (isGroup(normalized, table)) return true;
   const unit = describeUnit(normalized, table);

@@ -10,7 +10,7 @@ import { finding } from './diagnostics.js';
 import { expandUnitList } from './expand.js';
 import { compareScopes } from './match.js';
 import { describeUnit, type UnitName } from './names.js';
-import { splitMainRecipient } from './main-recipients.js';
+import { readsAsUnit, splitMainRecipient } from './main-recipients.js';
 import { groupKey, normalizeUnitText } from './text.js';
 
 export interface RecipientSet {
@@ -79,6 +79,9 @@ export function buildRecipients(outline: Outline, table: AliasTable, home: Provi
       const where = draft.group ? `（${draft.group}）` : '';
       diagnostics.push(finding('warning', 'recipient-duplicate', `受文单位“${draft.name}”${where}与“${same.recipient.name}”重复，只保留一个。`, draft.at));
     } else {
+      if (!readsAsUnit(draft.name, table)) {
+        diagnostics.push(finding('warning', 'recipient-incomplete', `受文单位“${draft.name}”可能不完整（不像单位名称的结尾，如“厅”“局”“委”），已照原样列出，请核对来函。`, draft.at));
+      }
       kept.add({ recipient, unit });
       set.recipients.push(recipient);
       if (draft.at) set.positions.set(recipient, draft.at);
