@@ -31,10 +31,17 @@ export function resolveUnits(outline: Outline, aliases: AliasTable, members: Mem
     const numbers = [...new Set(sender.named.map((mention) => mention.task))].join('、');
     diagnostics.push(finding('info', 'unit-sender', `任务${numbers}的责任单位“${first?.unit}”是发文机关（${sender.name}），无需向其征求意见。`, first?.at ?? null));
   }
-  const recipients = set.recipients.map((recipient) => ({
-    ...recipient,
-    tasks: tasks.filter((task) => task.recipients.includes(recipient.name)).map((task) => task.number),
-  }));
+  // Each recipient's tasks in the tasks' order, from one pass over the tasks (a task may name thousands;
+  // task.recipients names each recipient once).
+  const tasksOf = new Map<string, string[]>();
+  for (const task of tasks) {
+    for (const name of task.recipients) {
+      const numbers = tasksOf.get(name);
+      if (numbers) numbers.push(task.number);
+      else tasksOf.set(name, [task.number]);
+    }
+  }
+  const recipients = set.recipients.map((recipient) => ({ ...recipient, tasks: tasksOf.get(recipient.name) ?? [] }));
   if (tasks.length > 0) {
     for (const [index, recipient] of recipients.entries()) {
       if (recipient.tasks.length > 0) continue;
