@@ -29,15 +29,16 @@ function partsOf(main: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let start = 0;
-  for (const [index, char] of [...main].entries()) {
+  for (let index = 0; index < main.length; index++) {
+    const char = main[index] ?? '';
     if (OPENING.has(char)) depth += 1;
     else if (CLOSING.has(char) && depth > 0) depth -= 1;
     else if (depth === 0 && char === '、') {
-      parts.push([...main].slice(start, index).join(''));
+      parts.push(main.slice(start, index));
       start = index + 1;
     }
   }
-  parts.push([...main].slice(start).join(''));
+  parts.push(main.slice(start));
   return parts.map((part) => part.trim()).filter(Boolean);
 }
 
