@@ -2,7 +2,8 @@
  * The recipients (受文单位) of a letter: its main recipients (主送机关) in the letter's order, a 、 run read
  * as the units it names, each group (省直有关单位) expanded through the unit list that spells it out (or the
  * clerk's member file), each other one kept as itself; without 主送, the units of its 征求意见单位名单.
- * A unit listed twice (the same text, or the same class with the same scope) is kept once, with a warning. Ids r01, r02 … follow that order.
+ * A unit listed twice (the same text, or the same class with the same scope) is kept once, with a warning.
+ * Ids r01, r02 … follow that order.
  */
 import type { Diagnostic, Outline, Position, Recipient, UnitList } from '../model/outline.js';
 import type { AliasTable, ProvinceData } from './aliases.js';
@@ -88,15 +89,12 @@ export function buildRecipients(outline: Outline, table: AliasTable, home: Provi
     }
     if (draft.group) {
       const key = groupKey(draft.group);
-      const seen = inGroup.get(key) ?? inGroup.set(key, new Set()).get(key)!;
-      if (!seen.has(recipient)) {
-        seen.add(recipient);
-        const group = set.groups.get(key);
-        if (group) group.push(recipient);
-        else set.groups.set(key, [recipient]);
-      }
+      const group = inGroup.get(key);
+      if (group) group.add(recipient);
+      else inGroup.set(key, new Set([recipient]));
     }
   }
+  for (const [key, group] of inGroup) set.groups.set(key, [...group]);
   return set;
 }
 
@@ -107,8 +105,8 @@ interface Kept {
 
 /**
  * The recipients kept so far. The same unit written twice is the same text, or the same class (identity)
- * with scopes that agree; found without reading them all: by text, and among
- * those of the same identity (the few 财政厅 of different provinces) by scope. The first kept one wins.
+ * with scopes that agree. Found without reading them all: by text, and by scope among those of the same
+ * identity (the few 财政厅 of different provinces). The first kept one wins.
  */
 class KeptUnits {
   private readonly byText = new Map<string, { index: number; kept: Kept }>();
