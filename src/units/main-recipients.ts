@@ -20,7 +20,8 @@ const GENERIC_ENDINGS = ['单位', '机构', '部门'];
 export function splitMainRecipient(main: string, table: AliasTable): string[] {
   const parts = partsOf(main);
   if (parts.length < 2) return [main];
-  const units = withScopes(withSharedSuffix(withSharedHead(mergedCollectives(parts, table), table), table), table);
+  const merged = withCollectiveEnding(mergedCollectives(parts, table), table);
+  const units = withScopes(withSharedSuffix(withSharedHead(merged, table), table), table);
   return units.length > 1 && units.every((unit) => readsAsUnit(unit, table)) ? units : [main];
 }
 
@@ -72,6 +73,22 @@ function isBareCollective(text: string, table: AliasTable): boolean {
   return collective !== null && collective.suffix === null;
 }
 
+/**
+ * 各设区市、平潭综合实验区人民政府: collectives' level words alone before a placed unit take what follows its
+ * place (各设区市人民政府).
+ */
+function withCollectiveEnding(parts: string[], table: AliasTable): string[] {
+  const last = normalizeUnitText(parts.at(-1) ?? '');
+  const others = parts.slice(0, -1);
+  if (others.length === 0 || !others.every((part) => collectivePrefix(normalizeUnitText(part), table) !== null && isBareCollective(part, table))) return parts;
+  for (let end = last.length - 1; end > 0; end--) {
+    const ending = last.slice(end);
+    if (parseScope(last.slice(0, end), table) === null || !readsAsUnit(ending, table) || longestPrefix(ending, table.levelWords) !== null) continue;
+    return [...others.map((part) => part + ending), ...parts.slice(-1)];
+  }
+  return parts;
+}
+
 /** 国务院各部委、各直属机构: what stands before the first part's 各 or 有关 heads the parts after it. */
 function withSharedHead(parts: string[], table: AliasTable): string[] {
   const [first, ...rest] = parts;
@@ -87,12 +104,17 @@ function withSharedHead(parts: string[], table: AliasTable): string[] {
   return parts;
 }
 
-/** 各直属机构 → 国务院各直属机构; 直属单位 → 环境保护部各直属单位; a unit of its own (财政部) stays. */
+/**
+ * 各直属机构 → 国务院各直属机构; 直属单位 → 环境保护部各直属单位; a unit of its own (财政部) or a group with
+ * its own head (省直各单位) stays.
+ */
 function headed(part: string, head: string, prefix: string, table: AliasTable): string {
   const text = normalizeUnitText(part);
   if (collectivePrefix(text, table) !== null) return head + part;
+  const { data } = table;
+  const ownHead = data.collectivePrefixes.some((word) => text.includes(word)) || longestPrefix(text, [...data.notScopes, ...table.levelWords]) !== null;
   const generic = GENERIC_ENDINGS.some((ending) => text.endsWith(ending)) && describeUnit(text, table).unitClass === null;
-  return generic ? head + prefix + part : part;
+  return generic && !ownHead ? head + prefix + part : part;
 }
 
 /**

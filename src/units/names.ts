@@ -86,8 +86,9 @@ function selfNamed(text: string, table: AliasTable): UnitName | null {
 
 /**
  * A unit the table does not know: the longest prefix that reads as a scope, and the rest as identity.
- * A name that starts with a place other than a province or city (贺兰山东麓葡萄酒产业园区管委会, 宁东管委会) is
- * named after that place, which is no scope to cut off: it is whole, placed in the place's province.
+ * A name that starts with a place other than a province or city (贺兰山东麓葡萄酒产业园区管委会, 宁东管委会) and
+ * is not one of the table's classes (平潭综合实验区发改委 is) is named after that place, which is no scope to
+ * cut off: it is whole, placed in the place's province.
  */
 function literal(text: string, table: AliasTable): UnitName {
   const place = placeAt(text, table);
@@ -136,7 +137,7 @@ export function parseScope(text: string, table: AliasTable): Scope | null {
   }
   for (let places = 0; places < 2; places++) {
     const place = placeAt(rest, table);
-    if (!place || isNamingPlace(place)) break;
+    if (!place) break;
     rest = rest.slice(place.text.length);
     const level = levelAt(rest, table);
     if (level) rest = rest.slice(level.length);

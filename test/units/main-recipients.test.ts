@@ -54,6 +54,13 @@ describe('a 主送 run with a shared head', () => {
     expect(await namesOf('06-govcn-guobanfa-2018-117-ducha-jili.txt')).toEqual(['各省、自治区、直辖市人民政府', '国务院各部委', '国务院各直属机构']);
   });
 
+  it('gives the level words before a placed unit its ending: 各设区市、平潭综合实验区人民政府', () => {
+    expect(resolved(['各设区市、平潭综合实验区人民政府'])).toEqual(['各设区市人民政府', '平潭综合实验区人民政府']);
+    expect(resolved(['各省、自治区、直辖市、新疆生产建设兵团财政厅（局）'])).toEqual(['各省、自治区、直辖市财政厅（局）', '新疆生产建设兵团财政厅（局）']);
+    // 省直各单位 has its own head: it takes nothing from 省委各部委.
+    expect(resolved(['省委各部委、省直各单位'])).toEqual(['省委各部委', '省直各单位']);
+  });
+
   it('never splits a 、 inside brackets or a collective\'s level words, in simplified or traditional script', async () => {
     expect(resolved(['各县（市、区）人民政府', '各省、自治区、直辖市人民政府办公厅（室）'])).toEqual(['各县（市、区）人民政府', '各省、自治区、直辖市人民政府办公厅（室）']);
     expect((await namesOf('13-sepa-2007-huanfa-163-wuzhong-ziyuan-big5.txt'))[0]).toBe('各省、自治區、直轄市人民政府');
