@@ -1,7 +1,7 @@
 /** Options several commands share. */
 import { Option } from 'commander';
 import { UserError } from '../errors.js';
-import type { AliasTable } from '../units/index.js';
+import type { AliasTable, MemberList } from '../units/index.js';
 
 /** `--aliases <file>`: an office's own unit aliases, added to the bundled table. May be given more than once. */
 export function aliasesOption(): Option {
@@ -27,4 +27,16 @@ export function asOfOption(): Option {
 export async function aliasTableFrom(files: string[] | undefined): Promise<AliasTable> {
   const { loadAliasTable } = await import('../units/index.js');
   return loadAliasTable(files ?? []);
+}
+
+/** `--recipients <file>`: the members of a group the letter names without listing (省直有关单位). */
+export function recipientsOption(): Option {
+  return new Option('--recipients <file>', '来函未列名单的统称（如“省直有关单位”）的成员单位：.txt 每行一个，或 .xlsx/.csv 的第一列');
+}
+
+/** The member file named, or null. */
+export async function memberListFrom(file: string | undefined): Promise<MemberList | null> {
+  if (file === undefined) return null;
+  const { readMemberFile } = await import('../units/member-file.js');
+  return readMemberFile(file);
 }

@@ -34,10 +34,15 @@ export const RULES = {
   'attachment-missing': { severity: 'warning', category: '附件', summary: '附件说明列出的附件在正文后找不到' },
   'task-without-units': { severity: 'warning', category: '任务', summary: '任务没有写明责任单位' },
   'recipient-group-unlisted': { severity: 'info', category: '单位', summary: '主送机关是统称，来函没有附名单' },
+  'recipients-from-list': { severity: 'info', category: '单位', summary: '来函没有主送机关，受文单位取自征求意见单位名单' },
+  'recipient-incomplete': { severity: 'warning', category: '单位', summary: '受文单位名称可能不完整，照原样列出' },
+  'recipient-group-members': { severity: 'info', category: '单位', summary: '统称按名单文件（--recipients）展开' },
+  'recipient-members-unused': { severity: 'warning', category: '单位', summary: '名单文件中有单位没有用上' },
   'recipient-duplicate': { severity: 'warning', category: '单位', summary: '同一受文单位列了两次' },
   'recipient-without-task': { severity: 'info', category: '单位', summary: '受文单位不负责任何任务' },
   'unit-unmatched': { severity: 'warning', category: '单位', summary: '责任单位找不到对应的受文单位（可能漏发）' },
   'unit-uncertain': { severity: 'warning', category: '单位', summary: '责任单位可能是某受文单位，需人工核对' },
+  'unit-sender': { severity: 'info', category: '单位', summary: '责任单位是发文机关本身，无需征求其意见' },
   'unit-other-side': { severity: 'info', category: '单位', summary: '责任单位属结对的另一方，不需征求其意见' },
 } as const satisfies Record<string, Rule>;
 

@@ -23,6 +23,8 @@ export const LAYOUT = {
   inbox: '回收',
   /** The workspace's own unit aliases, added to the bundled table by every command that reads the workspace. */
   aliases: 'aliases.json',
+  /** Members of the groups the letter names but does not list (--recipients), one unit a line. */
+  members: '名单.txt',
   /** One folder per recipient, `packets/04-省科技厅`, holding its 意见反馈表 and 复函. */
   packets: 'packets',
   form: '意见反馈表.docx',

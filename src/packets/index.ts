@@ -24,6 +24,11 @@ export interface PacketOptions {
   force?: boolean;
   /** An office's own templates (missing ones come from gongwen's). */
   templatesDir?: string;
+  /**
+   * The member list the recipients were expanded with (--recipients), as text, kept in the workspace as
+   * 名单.txt so that a later run finds it there; a later run without the option keeps it as it is.
+   */
+  memberList?: string;
   /** Called as each document is made. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -85,6 +90,7 @@ export async function createPackets(outline: Outline, workspaceDir: string, opti
       recipients: recipients.map(({ recipient, files }) => ({ id: recipient.id, name: recipient.name, files })),
       hashes,
     };
+    if (options.memberList) await writeNewFile(join(building, LAYOUT.members), options.memberList);
     await writeNewFile(join(building, LAYOUT.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
     await carryOverOwnFiles(workspaceDir, building, hashes);
     if (stopped) throw new UserError(`已中断（${stopped}），工作目录 ${workspaceDir} 未作改动。`, 130);

@@ -64,6 +64,11 @@ export interface AliasData {
   unitEndings: string[];
   /** Suffixes that stand for the same unit: X领导小组办公室 answers for X领导小组 */
   equivalentSuffixes: { written: string; means: string }[];
+  /**
+   * Endings the last unit of a 、 run gives the others when they end as `after` says:
+   * 科技部、海洋局办公厅（办公室） → 科技部办公厅（办公室）; 泉州开发区、泉州台商投资区管委会 → 泉州开发区管委会
+   */
+  sharedSuffixes: { suffix: string; after: string[] }[];
   provinces: ProvinceData[];
   units: UnitClassData[];
   /** Classes that are probably, not certainly, the same unit: reported as uncertain, never taken */
@@ -159,6 +164,7 @@ export function aliasDataProblem(json: unknown, complete: boolean): string | nul
   const checks: [string, (value: unknown) => string | null][] = [
     ['levels', levelsProblem],
     ['equivalentSuffixes', (value) => listProblem(value, (entry) => hasStrings(entry, ['written', 'means'], []))],
+    ['sharedSuffixes', (value) => listProblem(value, (entry) => hasStrings(entry, ['suffix'], []) ?? (isStringList(entry.after) ? null : '.after 应是字符串列表'))],
     ['provinces', (value) => listProblem(value, provinceProblem)],
     ['units', (value) => listProblem(value, (entry) => hasStrings(entry, ['name'], ['full', 'kind']) ?? hasLists(entry, ['forms', 'former']))],
     ['probable', (value) => listProblem(value, (entry) => hasStrings(entry, ['note'], []) ?? hasLists(entry, ['names']))],
@@ -229,6 +235,7 @@ export function mergeAliasData(base: AliasData, extra: Partial<AliasData>): Alia
     selfNamedEndings: unique(base.selfNamedEndings, extra.selfNamedEndings),
     unitEndings: unique(base.unitEndings, extra.unitEndings),
     equivalentSuffixes: [...base.equivalentSuffixes, ...(extra.equivalentSuffixes ?? [])],
+    sharedSuffixes: [...base.sharedSuffixes, ...(extra.sharedSuffixes ?? [])],
     provinces: (extra.provinces ?? []).reduce(mergeProvince, base.provinces),
     units: (extra.units ?? []).reduce(mergeUnit, base.units),
     probable: [...base.probable, ...(extra.probable ?? [])],

@@ -16,15 +16,26 @@ export type Certainty = 'exact' | 'alias' | 'uncertain';
 export interface Candidate {
   recipient: Recipient;
   unit: UnitName;
-  /** Its name and aliases, normalised */
-  written: Set<string>;
+  /** Its place among the recipients */
+  index: number;
+}
+
+/** The recipients, read once and looked up by name, by any way of writing them, and by identity. */
+export interface Candidates {
+  all: Candidate[];
+  /** Normalised name → the recipients of that name */
+  byName: Map<string, Candidate[]>;
+  /** Normalised name or alias → the recipients written so */
+  byWritten: Map<string, Candidate[]>;
+  /** UnitName.identity → the recipients of that identity */
+  byIdentity: Map<string, Candidate[]>;
 }
 
 export interface MatchContext {
   table: AliasTable;
   /** The province the letter is written in (this side of a pairing), when known */
   home: ProvinceData | null;
-  candidates: Candidate[];
+  candidates: Candidates;
   /** A group's name (groupKey) → the recipients it was expanded into */
   groups: Map<string, Recipient[]>;
 }
@@ -36,19 +47,30 @@ export type MentionMatch =
   | { kind: 'other-side'; province: ProvinceData }
   | { kind: 'none' };
 
-export function candidatesOf(recipients: Recipient[], table: AliasTable): Candidate[] {
-  return recipients.map((recipient) => ({
-    recipient,
-    unit: describeUnit(recipient.name, table),
-    written: new Set([recipient.name, ...recipient.aliases].map(normalizeUnitText)),
-  }));
+export function candidatesOf(recipients: Recipient[], table: AliasTable): Candidates {
+  const candidates: Candidates = { all: [], byName: new Map(), byWritten: new Map(), byIdentity: new Map() };
+  for (const [index, recipient] of recipients.entries()) {
+    const candidate = { recipient, unit: describeUnit(recipient.name, table), index };
+    candidates.all.push(candidate);
+    const name = normalizeUnitText(recipient.name);
+    addTo(candidates.byName, name, candidate);
+    for (const written of new Set([name, ...recipient.aliases.map(normalizeUnitText)])) addTo(candidates.byWritten, written, candidate);
+    addTo(candidates.byIdentity, candidate.unit.identity, candidate);
+  }
+  return candidates;
+}
+
+function addTo<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** Which recipients a written unit name stands for. */
 export function matchMention(name: string, context: MatchContext): MentionMatch {
   const text = normalizeUnitText(name);
   const { candidates, table } = context;
-  const exact = candidates.filter((candidate) => normalizeUnitText(candidate.recipient.name) === text);
+  const exact = candidates.byName.get(text) ?? [];
   if (exact.length > 0) return { kind: 'matched', recipients: exact.map((c) => c.recipient), certainty: 'exact' };
   const group = context.groups.get(groupKey(text));
   if (group) return { kind: 'collective', recipients: group };
@@ -56,7 +78,7 @@ export function matchMention(name: string, context: MatchContext): MentionMatch 
   if (collective) return { kind: 'collective', recipients: collectiveMembers(collective, context) };
   const city = cityMembers(text, context);
   if (city.length > 0) return { kind: 'collective', recipients: city };
-  const listed = candidates.filter((candidate) => candidate.written.has(text));
+  const listed = candidates.byWritten.get(text) ?? [];
   if (listed.length === 1) return { kind: 'matched', recipients: listed.map((c) => c.recipient), certainty: 'alias' };
 
   const units = bracketVariants(text).map((variant) => describeUnit(variant, table));
@@ -72,8 +94,9 @@ export function matchMention(name: string, context: MatchContext): MentionMatch 
 function throughTable(units: UnitName[], context: MatchContext): MentionMatch | null {
   const current = units.filter((unit) => !unit.former);
   const identities = new Set(current.map((unit) => unit.identity));
-  const verdicts = context.candidates
-    .filter((candidate) => identities.has(candidate.unit.identity))
+  const verdicts = [...identities]
+    .flatMap((identity) => context.candidates.byIdentity.get(identity) ?? [])
+    .sort((a, b) => a.index - b.index)
     .map((candidate) => ({ candidate, verdict: bestVerdict(current, candidate, context.home) }));
   const sure = verdicts.filter((v) => v.verdict === 'yes').map((v) => v.candidate.recipient);
   if (sure.length === 1) return { kind: 'matched', recipients: sure, certainty: 'alias' };
@@ -91,7 +114,8 @@ function bestVerdict(units: UnitName[], candidate: Candidate, home: ProvinceData
 
 /** A former name, a probable pair of the table, or one name inside the other: never taken, only reported. */
 function probable(units: UnitName[], context: MatchContext): MentionMatch | null {
-  const { candidates, home, table } = context;
+  const { home, table } = context;
+  const candidates = context.candidates.all;
   for (const unit of units) {
     const className = unit.unitClass?.name;
     const agree = (candidate: Candidate): boolean => compareScopes(unit.scope, candidate.unit.scope, home) !== 'no';
@@ -133,7 +157,7 @@ function collectiveMembers(collective: Collective, context: MatchContext): Recip
   const local = collective.levels.some((level) => level === '市' || level === '县');
   const provincial = collective.levels.includes('省');
   const suffix = collective.suffix === null ? null : describeUnit(collective.suffix, context.table).identity;
-  return context.candidates
+  return context.candidates.all
     .filter(({ unit }) => {
       const level = unit.scope.level;
       const levelFits = (local && (level === '市' || level === '县')) || (provincial && level === '省' && unit.scope.province !== null);
@@ -147,7 +171,7 @@ function cityMembers(text: string, context: MatchContext): Recipient[] {
   if (!isBarePlace(text, context.table)) return [];
   const scope = parseScope(text, context.table);
   if (!scope?.city) return [];
-  return context.candidates
+  return context.candidates.all
     .filter(({ unit }) => unit.scope.city === scope.city && unit.scope.province === scope.province)
     .map((candidate) => candidate.recipient);
 }

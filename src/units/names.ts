@@ -84,8 +84,17 @@ function selfNamed(text: string, table: AliasTable): UnitName | null {
   return { text, scope: NO_SCOPE, identity: `name:${text}`, unitClass: null, former: false, selfNamed: true, province: placeAt(text, table)?.province ?? null };
 }
 
-/** A unit the table does not know: the longest prefix that reads as a scope, and the rest as identity. */
+/**
+ * A unit the table does not know: the longest prefix that reads as a scope, and the rest as identity.
+ * A name that starts with a place other than a province or city (贺兰山东麓葡萄酒产业园区管委会, 宁东管委会) and
+ * is not one of the table's classes (平潭综合实验区发改委 is) is named after that place, which is no scope to
+ * cut off: it is whole, placed in the place's province.
+ */
 function literal(text: string, table: AliasTable): UnitName {
+  const place = placeAt(text, table);
+  if (place && isNamingPlace(place) && text.length > place.text.length) {
+    return { text, scope: NO_SCOPE, identity: `name:${text}`, unitClass: null, former: false, selfNamed: true, province: place.province };
+  }
   for (let end = text.length - 2; end > 0; end--) {
     if (splitsWord(text, end, table)) continue;
     const scope = parseScope(text.slice(0, end), table);
@@ -161,6 +170,11 @@ function placeScope(scope: Scope, place: Place, level: Level | undefined): void 
   } else if (place.text === place.province.name || place.text === place.province.short) {
     scope.level = '省';
   }
+}
+
+/** 宁东, 贺兰山东麓, 中关村: a place that names units (provinces.places), not a province or a city. */
+function isNamingPlace(place: Place): boolean {
+  return place.city === null && place.text !== place.province.name && place.text !== place.province.short;
 }
 
 /** The longest known place the text starts with. */

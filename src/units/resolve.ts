@@ -4,13 +4,13 @@
  * answers for, a doubtful match, a recipient responsible for nothing). A pure function: it returns new
  * recipients and tasks and never throws.
  */
-import type { Diagnostic, Outline, Recipient, ResponsibleUnit, Task } from '../model/outline.js';
+import type { Diagnostic, Outline, Position, Recipient, ResponsibleUnit, Task } from '../model/outline.js';
 import type { AliasTable, ProvinceData } from './aliases.js';
 import { finding } from './diagnostics.js';
 import { expandUnitList, type ExpandedItem } from './expand.js';
-import { candidatesOf, homeOfNames, matchMention, type MatchContext, type MentionMatch } from './match.js';
-import { placeAt } from './names.js';
-import { buildRecipients } from './recipients.js';
+import { candidatesOf, compareScopes, homeOfNames, matchMention, type MatchContext, type MentionMatch } from './match.js';
+import { describeUnit, placeAt, type UnitName } from './names.js';
+import { buildRecipients, type MemberList } from './recipients.js';
 import { longestPrefix, normalizeUnitText } from './text.js';
 
 export interface ResolvedUnits {
@@ -19,16 +19,29 @@ export interface ResolvedUnits {
   diagnostics: Diagnostic[];
 }
 
-export function resolveUnits(outline: Outline, aliases: AliasTable): ResolvedUnits {
+export function resolveUnits(outline: Outline, aliases: AliasTable, members: MemberList | null = null): ResolvedUnits {
   const home = homeOfLetter(outline, aliases);
-  const set = buildRecipients(outline, aliases, home);
+  const set = buildRecipients(outline, aliases, home, members);
   const context: MatchContext = { table: aliases, home, candidates: candidatesOf(set.recipients, aliases), groups: set.groups };
   const diagnostics = [...set.diagnostics];
-  const tasks = outline.tasks.map((task) => resolveTask(task, context, diagnostics));
-  const recipients = set.recipients.map((recipient) => ({
-    ...recipient,
-    tasks: tasks.filter((task) => task.recipients.includes(recipient.name)).map((task) => task.number),
-  }));
+  const sender = senderOf(outline, context);
+  const tasks = outline.tasks.map((task) => resolveTask(task, context, sender, diagnostics));
+  if (sender.named.length > 0) {
+    const [first] = sender.named;
+    const numbers = [...new Set(sender.named.map((mention) => mention.task))].join('、');
+    diagnostics.push(finding('info', 'unit-sender', `任务${numbers}的责任单位“${first?.unit}”是发文机关（${sender.name}），无需向其征求意见。`, first?.at ?? null));
+  }
+  // Each recipient's tasks in the tasks' order, from one pass over the tasks (a task may name thousands;
+  // task.recipients names each recipient once).
+  const tasksOf = new Map<string, string[]>();
+  for (const task of tasks) {
+    for (const name of task.recipients) {
+      const numbers = tasksOf.get(name);
+      if (numbers) numbers.push(task.number);
+      else tasksOf.set(name, [task.number]);
+    }
+  }
+  const recipients = set.recipients.map((recipient) => ({ ...recipient, tasks: tasksOf.get(recipient.name) ?? [] }));
   if (tasks.length > 0) {
     for (const [index, recipient] of recipients.entries()) {
       if (recipient.tasks.length > 0) continue;
@@ -60,11 +73,41 @@ export function homeOfLetter(outline: Outline, table: AliasTable): ProvinceData 
   return homeOfNames([...mainRecipients, ...outline.unitLists.flatMap((list) => list.items.map((item) => item.raw))], table);
 }
 
-function resolveTask(task: Task, context: MatchContext, diagnostics: Diagnostic[]): Task {
+interface Sender {
+  /** The 发文机关 as the letter writes it (署名 or 发文机关标志) */
+  name: string;
+  /** Its names read as units: 环境保护部办公厅 and 环境保护部 (an office writes for its ministry) */
+  units: UnitName[];
+  /** Where tasks name it, noted once */
+  named: { task: string; unit: string; at: Position }[];
+}
+
+/** The sending office and the ministry or government it writes for (its 办公厅/办公室 taken off). */
+function senderOf(outline: Outline, context: MatchContext): Sender {
+  const texts = [outline.letter.signature, outline.letter.issuer].filter((text): text is string => text !== null && text.trim() !== '');
+  const names = texts.flatMap((text) => {
+    const normalized = normalizeUnitText(text);
+    const office = /^(.{2,})(办公厅|办公室)$/u.exec(normalized)?.[1];
+    return office ? [normalized, office] : [normalized];
+  });
+  return { name: texts[0] ?? '', units: [...new Set(names)].map((name) => describeUnit(name, context.table)), named: [] };
+}
+
+/** Whether a responsible unit is the sender: the same text, or the same class with scopes that agree. */
+function isSender(unit: string, sender: Sender, context: MatchContext): boolean {
+  const named = describeUnit(unit, context.table);
+  return sender.units.some((own) => own.text === named.text || (own.identity === named.identity && !named.former && own.scope.text !== '' && compareScopes(own.scope, named.scope, context.home) === 'yes'));
+}
+
+function resolveTask(task: Task, context: MatchContext, sender: Sender, diagnostics: Diagnostic[]): Task {
   const names: string[] = [];
   const responsibleUnits = expandUnitList(task.responsibleUnits, context.table).map((expanded): ResponsibleUnit => {
     for (const unit of expanded.units) {
       const match = matchMention(unit, context);
+      if (match.kind === 'none' && isSender(unit, sender, context)) {
+        sender.named.push({ task: task.number, unit, at: { line: expanded.item.line, column: expanded.item.column } });
+        continue;
+      }
       names.push(...recipientsOf(match).map((recipient) => recipient.name));
       const problem = findingFor(match, unit, task, expanded);
       if (problem) diagnostics.push(problem);

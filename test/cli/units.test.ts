@@ -1,9 +1,9 @@
 // `gongwen units` on the sample letter: the list a clerk checks before sending anything.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SAMPLE, gongwen } from '../support/cli.js';
+import { SAMPLE, fixture, gongwen } from '../support/cli.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'gongwen-units-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -37,5 +37,33 @@ describe('gongwen units', () => {
     expect(bad.status).toBe(1);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
     expect(bad.stderr).toContain('broken.json');
+  });
+
+  it('takes the members of a group the letter does not list with --recipients, and packets keeps them for the next run', () => {
+    // 漳发改函[2023]45号 goes to 市直有关单位 without a list; its tasks name 市财政局, 市住建局, 市司法局, 市审计局.
+    const letter = fixture('shapes/bracket-2023-chinese-date.txt');
+    const before = gongwen(['check', letter]);
+    expect(before.stdout).toContain('主送机关“市直有关单位”是统称，来函未附其名单，暂按一个受文单位列出；可用 --recipients 名单.txt');
+    expect(before.stdout).toContain('任务1的责任单位“市财政局”找不到对应的受文单位：可能漏发');
+    const members = join(scratch, '市直.txt');
+    writeFileSync(members, '市直有关单位：\n市财政局\n市住建局\n市司法局\n市审计局\n');
+    const after = gongwen(['check', letter, '--recipients', members]);
+    expect(after.stdout).not.toContain('可能漏发');
+    expect(after.stdout).toContain('主送机关“市直有关单位”按名单文件 市直.txt 展开为 4 个受文单位。');
+    expect(gongwen(['units', letter, '--recipients', members]).stdout).toMatch(/r02\s+市住建局\s+市直有关单位\s+1、2\s/u);
+
+    const workspace = join(scratch, 'ws');
+    expect(gongwen(['packets', letter, '-o', workspace, '--recipients', members]).stdout).toContain('生成 5 个单位的意见反馈表和复函');
+    expect(readFileSync(join(workspace, '名单.txt'), 'utf8')).toBe('市直有关单位：\n市财政局\n市住建局\n市司法局\n市审计局\n');
+    expect(existsSync(join(workspace, 'packets'))).toBe(true);
+    // Run again without the option: the workspace's 名单.txt is used, and kept.
+    expect(gongwen(['packets', letter, '-o', workspace, '--force']).stdout).toContain('生成 5 个单位的意见反馈表和复函');
+    expect(existsSync(join(workspace, '名单.txt'))).toBe(true);
+  });
+
+  it('names a member file it cannot read in one line', () => {
+    const run = gongwen(['units', SAMPLE, '--recipients', join(scratch, 'absent.txt')]);
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toBe(`gongwen：读不到名单文件 ${join(scratch, 'absent.txt')}，请检查文件路径。`);
   });
 });

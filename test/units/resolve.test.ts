@@ -204,12 +204,14 @@ describe('other letters', () => {
     ]);
   });
 
-  it('keeps a group with no list as one recipient and says so', () => {
+  it('keeps a group with no list as one recipient and says how to give its members', () => {
+    // 国务院各部委、各直属机构 (国办发〔2018〕117号): two groups sharing 国务院; 各省、自治区、直辖市 is one.
     const unlisted = resolveUnits(outlineOf({ mainRecipients: ['各省、自治区、直辖市人民政府', '国务院各部委、各直属机构'] }), table);
-    expect(unlisted.recipients.map((r) => r.name)).toEqual(['各省、自治区、直辖市人民政府', '国务院各部委、各直属机构']);
+    expect(unlisted.recipients.map((r) => r.name)).toEqual(['各省、自治区、直辖市人民政府', '国务院各部委', '国务院各直属机构']);
     expect(unlisted.diagnostics.map((d) => [d.rule, d.severity])).toEqual([
-      ['recipient-group-unlisted', 'info'], ['recipient-group-unlisted', 'info'],
+      ['recipient-group-unlisted', 'info'], ['recipient-group-unlisted', 'info'], ['recipient-group-unlisted', 'info'],
     ]);
+    expect(unlisted.diagnostics[1]?.message).toContain('主送机关“国务院各部委”是统称，来函未附其名单，暂按一个受文单位列出；可用 --recipients 名单.txt');
   });
 
   it('expands the one group without a list of its own through the 名单 nobody else claimed', () => {

@@ -1,6 +1,6 @@
 /** `gongwen check <letter>`: every diagnostic, exit 1 when there are errors. */
 import type { Command } from 'commander';
-import { aliasTableFrom, aliasesOption } from '../options.js';
+import { aliasTableFrom, aliasesOption, memberListFrom, recipientsOption } from '../options.js';
 
 export function registerCheck(program: Command): void {
   program
@@ -8,9 +8,11 @@ export function registerCheck(program: Command): void {
     .description('检查来函：缺少的要素、无法识别的单位、未征求意见的责任单位')
     .argument('<letter>', '来函文件（.pdf、.txt、.md、.docx）')
     .addOption(aliasesOption())
-    .action(async (letter: string, options: { aliases?: string[] }) => {
+    .addOption(recipientsOption())
+    .action(async (letter: string, options: { aliases?: string[]; recipients?: string }) => {
       const { parseLetter } = await import('../../outline/parse.js');
-      const outline = await parseLetter(letter, { aliases: await aliasTableFrom(options.aliases) });
+      const members = await memberListFrom(options.recipients);
+      const outline = await parseLetter(letter, { aliases: await aliasTableFrom(options.aliases), ...(members ? { members } : {}) });
       const { formatDiagnostic, sortDiagnostics, summarize } = await import('../views/diagnostics.js');
       const diagnostics = sortDiagnostics(outline.diagnostics);
       for (const diagnostic of diagnostics) process.stdout.write(`${formatDiagnostic(letter, diagnostic)}\n`);

@@ -1,14 +1,17 @@
 /** `gongwen packets <letter> -o <workspace> [--force] [--templates <dir>]` */
 import type { Command } from 'commander';
 import { UserError } from '../../errors.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { LAYOUT } from '../../model/workspace.js';
-import { aliasTableFrom, aliasesOption, templatesOption } from '../options.js';
+import { aliasTableFrom, aliasesOption, memberListFrom, recipientsOption, templatesOption } from '../options.js';
 
 interface PacketsCommandOptions {
   output?: string;
   aliases?: string[];
   force?: boolean;
   templates?: string;
+  recipients?: string;
 }
 
 export function registerPackets(program: Command): void {
@@ -20,14 +23,20 @@ export function registerPackets(program: Command): void {
     .option('--force', '工作目录已存在时重新生成（回收文件夹中的文件不会被改动）')
     .addOption(templatesOption())
     .addOption(aliasesOption())
+    .addOption(recipientsOption())
     .action(async (letter: string, options: PacketsCommandOptions) => {
       if (!options.output) throw new UserError('请用 -o 指定工作目录，例如：gongwen packets 来函.txt -o 征求意见');
       const { parseLetter } = await import('../../outline/parse.js');
-      const outline = await parseLetter(letter, { aliases: await aliasTableFrom(options.aliases) });
+      // The member list given, or the one the workspace kept from an earlier run.
+      const { memberFileText } = await import('../../units/member-file.js');
+      const kept = join(options.output, LAYOUT.members);
+      const members = await memberListFrom(options.recipients ?? (existsSync(kept) ? kept : undefined));
+      const outline = await parseLetter(letter, { aliases: await aliasTableFrom(options.aliases), ...(members ? { members } : {}) });
       const { createPackets } = await import('../../packets/index.js');
       const manifest = await createPackets(outline, options.output, {
         force: options.force ?? false,
         ...(options.templates ? { templatesDir: options.templates } : {}),
+        ...(members && options.recipients ? { memberList: memberFileText(members) } : {}),
         ...(process.stderr.isTTY ? { onProgress: showProgress } : {}),
       });
       const errors = outline.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;

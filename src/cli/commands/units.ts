@@ -1,6 +1,6 @@
 /** `gongwen units <letter> [--json]`: every recipient with its group, aliases and the tasks it answers for. */
 import type { Command } from 'commander';
-import { aliasTableFrom, aliasesOption } from '../options.js';
+import { aliasTableFrom, aliasesOption, memberListFrom, recipientsOption } from '../options.js';
 
 export function registerUnits(program: Command): void {
   program
@@ -9,9 +9,11 @@ export function registerUnits(program: Command): void {
     .argument('<letter>', '来函文件（.pdf、.txt、.md、.docx）')
     .option('--json', '以 JSON 输出（供脚本使用）')
     .addOption(aliasesOption())
-    .action(async (letter: string, options: { json?: boolean; aliases?: string[] }) => {
+    .addOption(recipientsOption())
+    .action(async (letter: string, options: { json?: boolean; aliases?: string[]; recipients?: string }) => {
       const { parseLetter } = await import('../../outline/parse.js');
-      const outline = await parseLetter(letter, { aliases: await aliasTableFrom(options.aliases) });
+      const members = await memberListFrom(options.recipients);
+      const outline = await parseLetter(letter, { aliases: await aliasTableFrom(options.aliases), ...(members ? { members } : {}) });
       if (options.json) {
         process.stdout.write(`${JSON.stringify({ recipients: outline.recipients, tasks: outline.tasks.map(({ number, title, recipients }) => ({ number, title, recipients })) }, null, 2)}\n`);
         return;
