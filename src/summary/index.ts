@@ -80,6 +80,7 @@ export async function createSummary(workspace: string, options: SummaryOptions =
     replied: report.recipients.filter((line) => hasReplied(line.status)).length,
     noComment: report.recipients.filter((line) => line.status === 'no-comment').length,
     missing: report.recipients.filter((line) => !hasReplied(line.status)).map((line) => line.name),
+    notItemised: report.recipients.filter((line) => line.status === 'commented' && line.reading !== 'itemised').map((line) => line.name),
   };
   const templates = await loadTemplates(options.templatesDir);
   const unplacedHeaders = [INDEX_HEADER, ...Object.values(SUMMARY_HEADERS), REASON_HEADER];

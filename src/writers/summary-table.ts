@@ -31,6 +31,11 @@ export interface SummaryCounts {
   noComment: number;
   /** 尚未反馈的单位 */
   missing: string[];
+  /**
+   * Units whose reply arrived but whose comments could not be itemised (a scan, words with no comment told
+   * apart): the table lacks them until a person enters them, and they are never counted as zero.
+   */
+  notItemised: string[];
 }
 
 export async function summaryDocx(
@@ -52,7 +57,9 @@ export async function summaryDocx(
     'summary.missing': counts.missing.length > 0 ? counts.missing.join('、') : '无',
   };
   const row = rows.map((entry, index) => ({ index: String(index + 1), ...entry }));
-  return render(template, { values, lists: { row } }, documentProperties('summary', outline, null));
+  // A paragraph of the template that names `incomplete` is printed only when some reply could not be itemised.
+  const incomplete = counts.notItemised.length > 0 ? [{ units: counts.notItemised.join('、'), count: String(counts.notItemised.length) }] : [];
+  return render(template, { values, lists: { row, incomplete } }, documentProperties('summary', outline, null));
 }
 
 const COLUMNS: Column[] = [

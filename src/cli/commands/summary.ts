@@ -17,6 +17,9 @@ export function registerSummary(program: Command): void {
         `征求 ${counts.total} 家，反馈 ${counts.replied} 家，其中无意见 ${counts.noComment} 家，提出意见 ${summary.rows.length} 条。\n` +
           `已生成 ${summary.files.map((file) => `${workspace}/${file}`).join('、')}。\n`,
       );
+      if (counts.notItemised.length > 0) {
+        process.stdout.write(`注意：${counts.notItemised.join('、')}的反馈已收到，但意见未能逐条识别，须人工录入意见汇总表；录入前汇总表不完整。\n`);
+      }
       if (summary.restored > 0) process.stdout.write(`原表中已填写的 ${summary.restored} 条意见的采纳情况、说明等内容已保留。\n`);
       if (summary.unplaced > 0) {
         const superseded = summary.superseded > 0 ? `（其中 ${summary.superseded} 条所在的反馈已被该单位新的反馈取代）` : '';
