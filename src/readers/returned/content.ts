@@ -2,13 +2,16 @@
  * What a returned file says, from its blocks whatever its format: our 意见反馈表 (its table, its 反馈单位,
  * its 无意见 choice) or a unit's own 复函 (its 署名, its numbered comments, or words such as 无修改意见).
  */
-import { paragraphText, type SourceDocument } from '../../model/document.js';
+import { paragraphText, type FormatName, type SourceDocument } from '../../model/document.js';
 import type { Comment, ReturnedContent } from '../../model/reply.js';
 import { DOCUMENT_PROPERTY } from '../../model/workspace.js';
 import { MappedText } from '../../text/mapped.js';
 import { DATE_LINE } from '../../text/dates.js';
 import { normalizeText } from '../../text/normalize.js';
 import { CHECKED } from '../docx.js';
+
+/** Formats whose paragraphs are the writer's own (not lines wrapped by a page). */
+const PARAGRAPH_FORMATS: readonly FormatName[] = ['docx', 'doc', 'md', 'eml'];
 
 /** A block as the reply recognizers read it: a paragraph's text, or a table's cell texts. */
 type PlainBlock = { kind: 'paragraph'; text: string } | { kind: 'table'; rows: string[][] };
@@ -42,7 +45,7 @@ export function contentOf(document: SourceDocument): ReturnedContent {
       : { kind: 'table', rows: block.rows.map((row) => row.map((cell) => cell.paragraphs.map(paragraphText).join('\n').trim())) },
   );
   // A page-laid-out format (PDF, OFD) or plain text gives lines: those wrapped by the page are joined back.
-  return document.format === 'docx' || document.format === 'md' ? contentOfBlocks(blocks, properties) : contentOfText(blocks, properties);
+  return PARAGRAPH_FORMATS.includes(document.format) ? contentOfBlocks(blocks, properties) : contentOfText(blocks, properties);
 }
 
 function contentOfBlocks(blocks: PlainBlock[], properties: Properties): ReturnedContent {
