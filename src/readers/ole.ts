@@ -24,7 +24,7 @@ export async function readOle(bytes: Uint8Array): Promise<SourceDocument> {
   if (!has('WordDocument')) throw new ReadProblem('是旧版 Office 文件，但不是 Word 文档');
   let body: string;
   try {
-    body = (await new WordExtractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))).getBody();
+    body = (await new WordExtractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))).getBody({ filterUnicode: false });
   } catch {
     throw new ReadProblem('Word 文档已损坏，无法读取正文');
   }
