@@ -73,10 +73,10 @@ async function expand(label: string, read: ReturnedRead, depth: number, budget: 
 
 /** Why a container's files are not read, or null: too deep, too many files, too many bytes. */
 function refusal(embedded: ReturnedRead['embedded'], depth: number, budget: Budget): string | null {
-  if (depth >= MAX_NESTING) return `压缩包或邮件套了 ${depth + 1} 层以上，未展开，请对方直接发送其中的文件`;
+  if (depth >= MAX_NESTING) return `压缩包或邮件套了 ${depth + 1} 层以上，未展开`;
   budget.files += embedded.length;
   budget.bytes += embedded.reduce((sum, file) => sum + file.bytes.length, 0);
-  if (budget.files > MAX_EMBEDDED_FILES) return `内含文件过多（超过 ${MAX_EMBEDDED_FILES} 个），未展开，请对方分别发送`;
+  if (budget.files > MAX_EMBEDDED_FILES) return `内含文件过多（超过 ${MAX_EMBEDDED_FILES} 个），未展开`;
   if (budget.bytes > MAX_EMBEDDED_BYTES) {
     return `内含文件共 ${Math.round(budget.bytes / 1048576)} MB，超过 ${MAX_EMBEDDED_BYTES / 1048576} MB，未展开`;
   }
