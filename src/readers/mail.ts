@@ -32,9 +32,10 @@ export async function readMail(bytes: Uint8Array): Promise<SourceDocument> {
   const own = body.split(/\r?\n/u);
   const quoted = own.findIndex((line) => QUOTED_MAIL.test(line.trim()));
   const lines = [mail.subject ?? '', ...(quoted >= 0 ? own.slice(0, quoted) : own)].map((line) => line.replace(/\s+$/u, ''));
+  // The subject is line 1, the body's lines follow it.
   const blocks: ParagraphBlock[] = lines
-    .filter((line) => line.trim() !== '' && !/^>/u.test(line))
-    .map((text) => ({ kind: 'paragraph', runs: [{ text, start: { line: 1, column: 1 } }] }));
+    .map((text, index) => ({ kind: 'paragraph' as const, runs: [{ text, start: { line: index + 1, column: 1 } }] }))
+    .filter(({ runs: [run] }) => run && run.text.trim() !== '' && !/^>/u.test(run.text));
   const embedded: EmbeddedFile[] = mail.attachments
     .filter((attachment) => attachment.disposition !== 'inline' || attachment.filename)
     .map((attachment, index) => ({

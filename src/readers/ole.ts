@@ -66,6 +66,9 @@ function openContainer(bytes: Uint8Array): CFB.CFB$Container {
 export function blocksOf(body: string): DocumentBlock[] {
   const blocks: DocumentBlock[] = [];
   let pending: string[] = [];
+  // Paragraphs are numbered in order, tables' too, as the .docx reader numbers them: a diagnostic's line.
+  let count = 0;
+  const paragraph = (text: string): ParagraphBlock => paragraphAt(text, ++count);
   const flushParagraphs = (lines: string[]): void => {
     for (const line of lines) blocks.push(paragraph(line));
   };
@@ -91,9 +94,9 @@ export function blocksOf(body: string): DocumentBlock[] {
   return blocks.filter((block) => block.kind === 'table' || block.runs.length > 0);
 }
 
-function paragraph(text: string): ParagraphBlock {
+function paragraphAt(text: string, line: number): ParagraphBlock {
   const trimmed = text.replace(/[\r\u0007]/gu, '');
-  return { kind: 'paragraph', runs: trimmed.trim() === '' ? [] : [{ text: trimmed, start: { line: 1, column: 1 } }] };
+  return { kind: 'paragraph', runs: trimmed.trim() === '' ? [] : [{ text: trimmed, start: { line, column: 1 } }] };
 }
 
 /** FMTID_UserDefinedProperties: the second section of \x05DocumentSummaryInformation. */

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { paragraphText, type SourceDocument } from '../../src/model/document.js';
+import { parseLetter } from '../../src/outline/parse.js';
 import { readDocument } from '../../src/readers/formats.js';
 import { contentOf } from '../../src/readers/returned/content.js';
 import { fixture } from '../support/cli.js';
@@ -23,6 +24,14 @@ describe('.doc and .wps', () => {
       { clause: '2.加大金融支持任务2 加大金融支持', original: '协调政策性银行', suggestion: '建议补充“地方法人银行”', reason: '与现行政策一致' },
       { clause: null, original: null, suggestion: '建议明确融资担保机制', reason: null },
     ]);
+  });
+
+  it('parses a letter saved as .doc into the same outline as the .docx it was saved from', async () => {
+    const fromDoc = await parseLetter(fixture('returned/min-fu-xie-han-2024-8.doc'));
+    const fromDocx = await parseLetter(fixture('encodings/min-fu-xie-han-2024-8.pandoc.docx'));
+    expect(fromDoc.source.format).toBe('doc');
+    expect(fromDoc.recipients).toHaveLength(30);
+    expect({ ...fromDoc, source: null }).toEqual({ ...fromDocx, source: null });
   });
 
   it('reads the words and table cells of a real WPS .wps', async () => {
