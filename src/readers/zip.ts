@@ -79,7 +79,8 @@ export function readEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes = MAX_PAR
 /** zlib's own inflate, stopped as soon as the output passes `maxBytes`. */
 function inflateBounded(data: Uint8Array, maxBytes: number, name: string): Uint8Array {
   try {
-    return inflateRawSync(data, { maxOutputLength: maxBytes });
+    // zlib's default 16 KB chunks make a large entry's inflation quadratic (1 s for 20 MB); 64 KB keeps it linear.
+    return inflateRawSync(data, { maxOutputLength: maxBytes, chunkSize: 64 * 1024 });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ERR_BUFFER_TOO_LARGE') throw new ReadProblem(`${name} 解压后过大（可能是压缩炸弹）`);

@@ -138,3 +138,7 @@ write('hostile/层层嵌套.eml', ('From: a@example.org\r\nSubject: x\r\nMIME-Ve
 doc = bytearray(form('财政厅.doc'))
 doc[0x2c:0x30] = struct.pack('<I', 0x00FFFFFF)
 write('hostile/扇区数异常.doc', bytes(doc))
+
+# 8. Hostile: a zip of two zips, each holding two 20 MB scans (all zeros): 80 MB inside a 40 KB file.
+scans = cp936_zip([('扫描1.png', bytes(20 * 1024 * 1024)), ('扫描2.png', bytes(20 * 1024 * 1024))])
+write('hostile/压缩包套压缩包.zip', cp936_zip([('第一批.zip', scans), ('第二批.zip', scans)]))

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TrackReport } from '../../src/model/reply.js';
 import { parseLetter } from '../../src/outline/parse.js';
 import { createPackets } from '../../src/packets/index.js';
+import { readInboxFile } from '../../src/tracking/containers.js';
 import { trackWorkspace } from '../../src/tracking/index.js';
 import { SAMPLE, fixture, gongwen } from '../support/cli.js';
 
@@ -86,5 +87,13 @@ describe('track: replies inside mails and zips, and old Word files', () => {
       id: 'r22', name: '省侨联', status: 'commented', files: ['回收/群团组织反馈意见.zip › 省侨联/意见反馈表（省侨联）.docx'], comments: 2, problems: [],
     });
     expect(fingerprint()).toEqual(before);
+  });
+});
+
+describe('the caps on what one inbox file may hold', () => {
+  it('stops reading a zip of zips once the files inside pass 64 MB together, and says so', async () => {
+    const { items } = await readInboxFile(fixture('returned/hostile'), '压缩包套压缩包.zip');
+    expect(items.at(-1)).toEqual({ file: '压缩包套压缩包.zip › 第二批.zip', content: null, problem: '内含文件共 80 MB，超过 64 MB，未展开' });
+    expect(items.filter((item) => item.file.startsWith('压缩包套压缩包.zip › 第一批.zip › '))).toHaveLength(2);
   });
 });
