@@ -37,7 +37,8 @@ export async function readMail(bytes: Uint8Array): Promise<SourceDocument> {
     .map((text, index) => ({ kind: 'paragraph' as const, runs: [{ text, start: { line: index + 1, column: 1 } }] }))
     .filter(({ runs: [run] }) => run && run.text.trim() !== '' && !/^>/u.test(run.text));
   const embedded: EmbeddedFile[] = mail.attachments
-    .filter((attachment) => attachment.disposition !== 'inline' || attachment.filename)
+    // Pictures shown inside the HTML body (a signature's logo, image001.png) are part of the body, not files sent.
+    .filter((attachment) => !attachment.related)
     .map((attachment, index) => ({
       name: attachment.filename || `附件${index + 1}${attachment.mimeType === 'message/rfc822' ? '.eml' : ''}`,
       bytes: new Uint8Array(attachment.content as ArrayBuffer),

@@ -73,6 +73,22 @@ describe('.eml', () => {
     ]);
   });
 
+  it('keeps a signature picture shown in the HTML body out of the attachments', async () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).toString('base64');
+    const mail = [
+      'From: office@example.org', 'Subject: =?GB18030?B?t7RAobs=?=', 'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary="m"', '',
+      '--m', 'Content-Type: multipart/related; boundary="r"', '',
+      '--r', 'Content-Type: text/html; charset="utf-8"', '', '<p>见附件。</p><img src="cid:image001.png@01DB1F">', '',
+      '--r', 'Content-Type: image/png; name="image001.png"', 'Content-Disposition: inline; filename="image001.png"',
+      'Content-ID: <image001.png@01DB1F>', 'Content-Transfer-Encoding: base64', '', png, '--r--', '',
+      '--m', 'Content-Type: image/png; name="scan.png"', 'Content-Disposition: attachment; filename="scan.png"',
+      'Content-Transfer-Encoding: base64', '', png, '--m--', '',
+    ].join('\r\n');
+    const document = await readDocument('反馈.eml', new TextEncoder().encode(mail));
+    expect(document.embedded.map((file) => file.name)).toEqual(['scan.png']);
+    expect(texts(document).at(-1)).toBe('见附件。');
+  });
+
   it('knows a saved mail without its .eml name by its header lines', async () => {
     const document = await readDocument('邮件', readFileSync(fixture('returned/妇联意见-Outlook.eml')));
     expect(document.format).toBe('eml');
