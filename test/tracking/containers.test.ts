@@ -6,7 +6,7 @@ import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TrackReport } from '../../src/model/reply.js';
+import type { Reply, TrackReport } from '../../src/model/reply.js';
 import { parseLetter } from '../../src/outline/parse.js';
 import { createPackets } from '../../src/packets/index.js';
 import { readInboxFile } from '../../src/tracking/containers.js';
@@ -33,15 +33,17 @@ function fingerprint(folder = workspace): string[] {
 
 let before: string[];
 let report: TrackReport;
+let replies: Reply[];
 
 beforeAll(async () => {
   await createPackets(await parseLetter(SAMPLE), workspace);
   for (const file of ARRIVED) copyFileSync(fixture(`returned/${file}`), join(inbox, file.replace('hostile/', '')));
   before = fingerprint();
-  report = (await trackWorkspace(workspace, { asOf: '2024-10-17' })).report;
+  ({ report, replies } = await trackWorkspace(workspace, { asOf: '2024-10-17' }));
 }, 180_000);
 
 const line = (name: string) => report.recipients.find((recipient) => recipient.name === name);
+const suggestions = (id: string) => replies.filter((reply) => reply.recipientId === id).flatMap((reply) => reply.content.comments.map((comment) => comment.suggestion));
 const unmatched = (file: string) => report.unmatched.find((entry) => entry.file === file)?.reason;
 
 describe('track: replies inside mails and zips, and old Word files', () => {
@@ -51,6 +53,7 @@ describe('track: replies inside mails and zips, and old Word files', () => {
 
   it('reads the form attached to a Foxmail mail, named with its mail; the greeting is no reply', () => {
     expect(line('省科协')).toMatchObject({ status: 'commented', comments: 1, files: ['回收/省科协-Foxmail.eml › 意见反馈表（省科协）.docx'], problems: [] });
+    expect(suggestions('r21')).toEqual(['建议增加科普援宁项目']);
   });
 
   it('takes the comments written in a mail body as that unit\'s reply', () => {
@@ -61,6 +64,7 @@ describe('track: replies inside mails and zips, and old Word files', () => {
     expect(line('团省委')).toMatchObject({ status: 'no-comment', files: ['回收/群团组织反馈意见.zip › 团省委意见反馈表.docx'], problems: [] });
     expect(line('省侨联')).toMatchObject({ status: 'commented', comments: 2, files: ['回收/群团组织反馈意见.zip › 省侨联/意见反馈表（省侨联）.docx'] });
     expect(report.ignored).toContain('回收/群团组织反馈意见.zip › Thumbs.db');
+    expect(suggestions('r22')).toEqual(['建议将侨资企业纳入产业协作', '建议增加侨界人才交流']);
   });
 
   it('refuses a zip in a zip in a mail at the third level, and asks for the file itself', () => {
