@@ -33,14 +33,15 @@ export async function readOle(bytes: Uint8Array): Promise<SourceDocument> {
   return { format: 'doc', encoding: 'doc', blocks: blocksOf(body), properties, embedded: [], scanned: false };
 }
 
-/** The header's counts of FAT, mini FAT and DIFAT sectors cannot exceed the sectors the file has. */
+/** The header's counts of directory, FAT, mini FAT and DIFAT sectors cannot exceed the sectors the file has. */
 function checkHeader(bytes: Uint8Array): void {
   if (bytes.length < 512) throw new ReadProblem('文件不完整或已损坏');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const shift = view.getUint16(0x1e, true);
   if (shift !== 9 && shift !== 12) throw new ReadProblem('文件已损坏（不是完整的 Word 文档）');
   const sectors = Math.ceil((bytes.length - 512) / (1 << shift));
-  for (const offset of [0x2c, 0x40, 0x48]) {
+  // Directory, FAT, mini FAT and DIFAT sectors.
+  for (const offset of [0x28, 0x2c, 0x40, 0x48]) {
     const count = view.getUint32(offset, true);
     if (count > sectors) throw new ReadProblem(`文件已损坏（内部结构声称有 ${count} 个扇区，文件只有 ${sectors} 个）`);
   }

@@ -52,6 +52,11 @@ describe('.doc and .wps', () => {
   it('refuses a .doc whose header claims millions of sectors, at once', async () => {
     await expect(read('returned/hostile/扇区数异常.doc')).rejects.toThrow(/文件已损坏.*16777215 个扇区/u);
   });
+
+  it('refuses a .doc holding thousands of streams', async () => {
+    const streams = Array.from({ length: 5000 }, (_, index) => `s${index}`);
+    await expect(readDocument('反馈.doc', oleWith('WordDocument', ...streams))).rejects.toThrow(/内含 500\d 个数据流/u);
+  });
 });
 
 describe('.eml', () => {
