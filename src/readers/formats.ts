@@ -149,16 +149,20 @@ function zipHolds(bytes: Uint8Array, wanted: (name: string) => boolean): boolean
   }
 }
 
+/** Headers every saved mail has some of. */
+const MAIL_HEADERS = ['from', 'to', 'subject', 'date', 'received', 'message-id', 'mime-version', 'return-path'];
+
 /**
- * A saved mail without its .eml name: its first lines are RFC 822 headers, among them From and one of
- * Subject, Date, MIME-Version or Received.
+ * A saved mail without its .eml name: it starts with RFC 822 header lines (`Name: value`, continued by
+ * indented lines), at least two of them ones every mail has. Exchange's Received chains can run to many
+ * kilobytes before From, so the first 64 KB are looked at.
  */
 function looksLikeMail(bytes: Uint8Array): boolean {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
-  const headers = head.split(/\r?\n\r?\n/u)[0] ?? '';
-  const lines = headers.split(/\r?\n/u).filter((line) => !/^[ \t]/u.test(line));
-  if (lines.length < 2 || !lines.every((line) => /^[\w-]+:/u.test(line))) return false;
-  return /^From:/imu.test(headers) && /^(?:Subject|Date|MIME-Version|Received):/imu.test(headers);
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 64 * 1024));
+  const lines = (head.split(/\r?\n\r?\n/u)[0] ?? '').split(/\r?\n/u).filter((line) => !/^[ \t]/u.test(line));
+  if (!lines.every((line) => /^[\x21-\x39\x3b-\x7e]+:/u.test(line))) return false;
+  const names = new Set(lines.map((line) => line.slice(0, line.indexOf(':')).toLowerCase()));
+  return MAIL_HEADERS.filter((name) => names.has(name)).length >= 2;
 }
 
 export function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
