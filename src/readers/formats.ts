@@ -23,6 +23,9 @@ export interface Format {
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** Parts that make a zip a document of its own rather than a bundle: OOXML, OFD, OpenDocument. */
+const PACKAGE_PARTS = ['[Content_Types].xml', 'OFD.xml', 'mimetype'];
+
 const IMAGE_KINDS: ReadonlyArray<readonly [string, readonly number[]]> = [
   ['PNG', [0x89, 0x50, 0x4e, 0x47]], ['JPEG', [0xff, 0xd8, 0xff]], ['GIF', [0x47, 0x49, 0x46, 0x38]],
   ['TIFF', [0x49, 0x49, 0x2a, 0x00]], ['TIFF', [0x4d, 0x4d, 0x00, 0x2a]], ['BMP', [0x42, 0x4d]],
@@ -47,12 +50,31 @@ export const FORMATS: readonly Format[] = [
     read: async () => scan('image'),
   },
   {
+    // Word 97–2003 and WPS's own .wps share the OLE container; a spreadsheet or a file with a password
+    // arrives in it too, and its reader says so.
+    name: 'doc', label: 'Word 文档（.doc/.wps）', extensions: ['.doc', '.wps', '.dot', '.wpt', '.xls', '.et'],
+    magic: (bytes) => startsWith(bytes, OLE_MAGIC),
+    describe: () => '旧版 Office 文件（.doc/.wps/.xls）',
+    read: async (bytes) => (await import('./ole.js')).readOle(bytes),
+  },
+  {
+    // A zip that is not an Office, OFD or OpenDocument file: a bundle of files, each read on its own.
+    name: 'zip', label: '压缩包', extensions: ['.zip'],
+    magic: (bytes) => startsWith(bytes, ZIP_MAGIC) && !zipHolds(bytes, (name) => PACKAGE_PARTS.includes(name)),
+    read: async (bytes) => (await import('./archive.js')).readArchive(bytes),
+  },
+  {
+    // A mail saved from Foxmail, Coremail or Outlook: known by its name, or by its first lines being headers.
+    name: 'eml', label: '邮件', extensions: ['.eml'],
+    magic: (bytes) => looksLikeMail(bytes),
+    read: async (bytes) => (await import('./mail.js')).readMail(bytes),
+  },
+  {
     // Files a unit may send whose words gongwen does not read (yet): counted by their name alone.
-    name: 'other', label: '其他格式的文件', extensions: ['.doc', '.wps', '.ofd', '.xls', '.xlsx', '.et', '.zip', '.rar', '.7z', '.rtf'],
+    name: 'other', label: '其他格式的文件', extensions: ['.ofd', '.xlsx', '.rar', '.7z', '.rtf'],
     magic: (bytes) =>
-      startsWith(bytes, OLE_MAGIC) || startsWith(bytes, ZIP_MAGIC) || startsWith(bytes, [0x52, 0x61, 0x72, 0x21]) ||
+      startsWith(bytes, ZIP_MAGIC) || startsWith(bytes, [0x52, 0x61, 0x72, 0x21]) ||
       startsWith(bytes, [0x37, 0x7a, 0xbc, 0xaf]) || startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66]),
-    describe: (bytes) => (startsWith(bytes, OLE_MAGIC) ? '设有密码的 Office 文件或旧版 .doc 文件' : '其他格式的文件'),
     read: async () => scan('other'),
   },
   {
@@ -125,6 +147,22 @@ function zipHolds(bytes: Uint8Array, wanted: (name: string) => boolean): boolean
   } catch {
     return true;
   }
+}
+
+/** Headers every saved mail has some of. */
+const MAIL_HEADERS = ['from', 'to', 'subject', 'date', 'received', 'message-id', 'mime-version', 'return-path'];
+
+/**
+ * A saved mail without its .eml name: it starts with RFC 822 header lines (`Name: value`, continued by
+ * indented lines), at least two of them ones every mail has. Exchange's Received chains can run to many
+ * kilobytes before From, so the first 64 KB are looked at.
+ */
+function looksLikeMail(bytes: Uint8Array): boolean {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 64 * 1024));
+  const lines = (head.split(/\r?\n\r?\n/u)[0] ?? '').split(/\r?\n/u).filter((line) => !/^[ \t]/u.test(line));
+  if (!lines.every((line) => /^[\x21-\x39\x3b-\x7e]+:/u.test(line))) return false;
+  const names = new Set(lines.map((line) => line.slice(0, line.indexOf(':')).toLowerCase()));
+  return MAIL_HEADERS.filter((name) => names.has(name)).length >= 2;
 }
 
 export function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {

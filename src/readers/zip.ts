@@ -34,7 +34,7 @@ export function listEntries(bytes: Uint8Array): ZipEntry[] {
     const extraLength = view.getUint16(offset + 30, true);
     const commentLength = view.getUint16(offset + 32, true);
     entries.push({
-      name: new TextDecoder().decode(bytes.subarray(offset + 46, offset + 46 + nameLength)),
+      name: entryName(bytes.subarray(offset + 46, offset + 46 + nameLength), flags),
       method: view.getUint16(offset + 10, true),
       compressedSize: view.getUint32(offset + 20, true),
       localHeaderOffset: view.getUint32(offset + 42, true),
@@ -43,6 +43,19 @@ export function listEntries(bytes: Uint8Array): ZipEntry[] {
     offset += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
+}
+
+/**
+ * An entry's name: UTF-8 when the zip says so (flag bit 11), else the code page of the machine that made it,
+ * which for a Chinese office is CP936 (Windows' own zip, 好压, WinRAR): decoded as GB18030, its superset.
+ */
+function entryName(raw: Uint8Array, flags: number): string {
+  if ((flags & 0x800) !== 0) return new TextDecoder().decode(raw);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(raw);
+  } catch {
+    return new TextDecoder('gb18030').decode(raw);
+  }
 }
 
 /** The bytes of one entry, or a ReadProblem when it is damaged, encrypted or larger than `maxBytes`. */
@@ -66,7 +79,8 @@ export function readEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes = MAX_PAR
 /** zlib's own inflate, stopped as soon as the output passes `maxBytes`. */
 function inflateBounded(data: Uint8Array, maxBytes: number, name: string): Uint8Array {
   try {
-    return inflateRawSync(data, { maxOutputLength: maxBytes });
+    // zlib's default 16 KB chunks make a large entry's inflation quadratic (1 s for 20 MB); 64 KB keeps it linear.
+    return inflateRawSync(data, { maxOutputLength: maxBytes, chunkSize: 64 * 1024 });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ERR_BUFFER_TOO_LARGE') throw new ReadProblem(`${name} 解压后过大（可能是压缩炸弹）`);

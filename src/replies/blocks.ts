@@ -1,7 +1,7 @@
 /**
  * A returned file's blocks as the reply recognizers read them: each paragraph's text (with its revisions
- * and Word comments when it has any), each table's cell texts. Formats laid out in lines (PDF, OFD, plain
- * text, a mail body) have the lines a page or a mail client wrapped joined back into paragraphs.
+ * and Word comments when it has any), each table's cell texts. Plain text has the lines its writer wrapped
+ * joined back into paragraphs; text from a page (PDF, OFD) has the spaces around glyph runs removed.
  */
 import { paragraphText, type ReviewComment, type SourceDocument } from '../model/document.js';
 import { normalizeText } from '../text/normalize.js';
@@ -26,8 +26,9 @@ export interface ReplyTable {
 export type ReplyBlock = ReplyParagraph | ReplyTable;
 
 export function replyBlocks(document: SourceDocument): ReplyBlock[] {
-  const laidOutInLines = document.format !== 'docx' && document.format !== 'md' && document.format !== 'doc';
-  const clean = laidOutInLines ? normalized : trimmed;
+  // Plain text comes in lines a person wrapped; pages (PDF, OFD) come as paragraphs, rebuilt by their readers.
+  const laidOutInLines = document.format === 'txt';
+  const clean = laidOutInLines || document.format === 'pdf' || document.format === 'ofd' ? normalized : trimmed;
   const blocks: ReplyBlock[] = [];
   for (const block of document.blocks) {
     if (block.kind === 'table') {

@@ -9,9 +9,9 @@ import { join, relative, sep } from 'node:path';
 import type { Recipient } from '../model/outline.js';
 import { LAYOUT, type Manifest } from '../model/workspace.js';
 import { hasReplied, type Reply, type ReturnedContent, type TrackReport, type TrackedRecipient } from '../model/reply.js';
-import { ReturnedProblem, readReturnedFile } from '../readers/returned/index.js';
 import { loadAliasTable, unitMatcher, type AliasTable } from '../units/index.js';
 import { loadManifest } from '../workspace.js';
+import { readInboxFile } from './containers.js';
 import { identify } from './identify.js';
 import { isIgnored, listInbox } from './inbox.js';
 import { byVersion } from './versions.js';
@@ -50,7 +50,9 @@ export async function trackWorkspace(workspace: string, options: TrackOptions = 
   const received = new Map<string, Received[]>();
   const context = { recipients, matchUnit: unitMatcher(recipients, aliases), docNumber: outline.letter.docNumber?.text ?? null };
 
-  for (const { file, modified, content, problem } of await readAll(workspace, listing.files)) {
+  const inbox = await readAll(workspace, listing.files);
+  report.ignored.push(...inbox.ignored);
+  for (const { file, modified, content, problem } of inbox.received) {
     if (content && content.secrecyMarks.length > 0) report.secret.push({ file, marks: content.secrecyMarks });
     const found = identify(file, content, context);
     if (found.kind === 'unmatched') {
@@ -113,19 +115,16 @@ function statusOf(recipient: Recipient, files: Received[], asOf: string, deadlin
 /** Files read at once: reading one overlaps waiting for the disk on the next. */
 const READ_AHEAD = 8;
 
-/** Every inbox file read, in the listing's order; a file that cannot be read carries its problem. */
-async function readAll(workspace: string, files: string[]): Promise<Omit<Received, 'doubt'>[]> {
-  const read = async (file: string): Promise<Omit<Received, 'doubt'>> => {
-    const path = join(workspace, file);
-    const modified = (await stat(path)).mtime.toISOString();
-    try {
-      return { file, modified, content: await readReturnedFile(path), problem: null };
-    } catch (error) {
-      if (!(error instanceof ReturnedProblem)) throw error;
-      return { file, modified, content: null, problem: error.message };
-    }
+/** Every inbox file read, in the listing's order, with the files inside mails and zips after their container. */
+async function readAll(workspace: string, files: string[]): Promise<{ received: Omit<Received, 'doubt'>[]; ignored: string[] }> {
+  const read = async (file: string): Promise<Omit<Received, 'doubt'>[]> => {
+    const modified = (await stat(join(workspace, file))).mtime.toISOString();
+    const { items, ignored } = await readInboxFile(workspace, file);
+    insideIgnored.push(...ignored);
+    return items.map((item) => ({ ...item, modified }));
   };
-  const results: Omit<Received, 'doubt'>[] = new Array(files.length);
+  const insideIgnored: string[] = [];
+  const results: Omit<Received, 'doubt'>[][] = new Array(files.length);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < files.length) {
@@ -134,7 +133,7 @@ async function readAll(workspace: string, files: string[]): Promise<Omit<Receive
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_AHEAD, files.length) }, worker));
-  return results;
+  return { received: results.flat(), ignored: insideIgnored.sort() };
 }
 
 /** The files in packets/ against the sha256 the manifest recorded when they were made. */

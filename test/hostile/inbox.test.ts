@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseLetter } from '../../src/outline/parse.js';
 import { createPackets } from '../../src/packets/index.js';
 import { SAMPLE, fixture, gongwen } from '../support/cli.js';
+import { passwordProtected } from '../support/ole.js';
 
 const root = mkdtempSync(join(tmpdir(), 'gongwen-hostile-'));
 const workspace = join(root, 'ws');
@@ -48,7 +49,7 @@ beforeAll(async () => {
     '../../../逃逸.txt': strToU8('zip slip'),
   }));
   writeFileSync(join(inbox, '司法厅反馈.docx'), Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array(64).fill(0)]));
-  writeFileSync(join(inbox, '商务厅反馈.docx'), Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]));
+  writeFileSync(join(inbox, '商务厅反馈.docx'), passwordProtected());
   writeFileSync(join(inbox, '卫健委反馈.docx'), zipSync({
     'word/document.xml': document(`${'<w:sdt><w:sdtContent>'.repeat(100_000)}<w:p><w:r><w:t>省卫健委</w:t></w:r></w:p>${'</w:sdtContent></w:sdt>'.repeat(100_000)}`),
   }));
