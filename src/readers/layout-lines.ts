@@ -257,75 +257,106 @@ function isFurniture(line: Line, index: number, lines: Line[], page: PageLayout,
 }
 
 /**
- * The page's lines in reading order: where a gutter runs down the page between two columns of text, the
- * lines beside each other are read left column first; a line crossing the gutter (a title) is read in turn.
+ * The page's lines in reading order. Where lines stand in two columns (three lines at least sharing a gap
+ * of two type sizes down the middle), the left column is read before the right one; the lines above and
+ * below, and any line crossing the gutter (a title), are read in turn.
  */
 function readingOrder(lines: Line[], margins: Box): Item[] {
-  const gutter = gutterOf(lines);
-  const whole = (line: Line, box: Box): Item => ({ kind: 'line', line, box });
-  if (gutter === null) return lines.map((line) => whole(line, margins));
-  const left: Line[] = [];
-  const right: Line[] = [];
-  const spanning: Line[] = [];
-  for (const line of lines) {
-    const leftGlyphs = line.glyphs.filter((glyph) => glyph.x + glyph.width / 2 < gutter);
-    const rightGlyphs = line.glyphs.filter((glyph) => glyph.x + glyph.width / 2 >= gutter);
-    if (line.glyphs.some((glyph) => glyph.x < gutter && glyph.x + glyph.width > gutter)) spanning.push(line);
-    else {
-      const leftLine = leftGlyphs.length > 0 ? lineOf(leftGlyphs) : null;
-      const rightLine = rightGlyphs.length > 0 ? lineOf(rightGlyphs) : null;
+  const items: Item[] = [];
+  for (const region of columnRegions(lines, margins)) {
+    if (region.gutter === null) {
+      for (const line of region.lines) items.push({ kind: 'line', line, box: margins });
+      continue;
+    }
+    const gutter = region.gutter;
+    const left: Line[] = [];
+    const right: Line[] = [];
+    for (const line of region.lines) {
+      const leftLine = lineOf(line.glyphs.filter((glyph) => glyph.x + glyph.width / 2 < gutter));
+      const rightLine = lineOf(line.glyphs.filter((glyph) => glyph.x + glyph.width / 2 >= gutter));
       if (leftLine) left.push(leftLine);
       if (rightLine) right.push(rightLine);
     }
-  }
-  const leftBox = marginsOf(left);
-  const rightBox = marginsOf(right);
-  const spanBox = margins;
-  const items: Item[] = [];
-  // Regions between spanning lines are read column by column.
-  const boundaries = [...spanning.map((line) => line.y), Number.POSITIVE_INFINITY];
-  let top = Number.NEGATIVE_INFINITY;
-  for (const boundary of boundaries) {
-    for (const line of left) if (line.y > top && line.y < boundary) items.push(whole(line, leftBox));
-    for (const line of right) if (line.y > top && line.y < boundary) items.push(whole(line, rightBox));
-    const span = spanning.find((line) => line.y === boundary);
-    if (span) items.push(whole(span, spanBox));
-    top = boundary;
+    // Columns of equal width: the left one ends as far from the left margin as the right one is wide.
+    const rightStart = Math.min(...right.map((line) => line.start), margins.right);
+    const leftBox = { left: margins.left, right: Math.min(margins.left + (margins.right - rightStart), gutter) };
+    const rightBox = { left: rightStart, right: margins.right };
+    for (const line of left) items.push({ kind: 'line', line, box: leftBox });
+    for (const line of right) items.push({ kind: 'line', line, box: rightBox });
   }
   return items;
 }
 
-/**
- * The x of an empty band down the middle of the text, at least one type size wide, with text on both sides
- * of it on most lines, or null for a page in one column.
- */
-function gutterOf(lines: Line[]): number | null {
-  if (lines.length < 6) return null;
-  const left = Math.min(...lines.map((line) => line.start));
-  const right = Math.max(...lines.map((line) => line.end));
-  const size = median(lines.map((line) => line.size));
-  const width = right - left;
-  if (width < size * 10) return null;
-  const step = size / 4;
-  let best: number | null = null;
-  let bestRun = 0;
-  let run = 0;
-  for (let x = left + width * 0.3; x <= left + width * 0.7; x += step) {
-    const crossing = lines.filter((line) => line.glyphs.some((glyph) => glyph.x - step < x && glyph.x + glyph.width + step > x)).length;
-    if (crossing <= lines.length * 0.1) {
-      run += 1;
-      if (run > bestRun) {
-        bestRun = run;
-        best = x - ((run - 1) * step) / 2;
-      }
-    } else {
-      run = 0;
+interface Region {
+  lines: Line[];
+  /** The x of the gutter between two columns, or null for lines read whole. */
+  gutter: number | null;
+}
+
+/** Consecutive lines grouped into runs read whole and runs in two columns. */
+function columnRegions(lines: Line[], margins: Box): Region[] {
+  const regions: Region[] = [];
+  let plain: Line[] = [];
+  let index = 0;
+  while (index < lines.length) {
+    const run = columnRunAt(lines, index, margins);
+    if (run === null) {
+      plain.push(lines[index] as Line);
+      index += 1;
+      continue;
     }
+    if (plain.length > 0) regions.push({ lines: plain, gutter: null });
+    plain = [];
+    regions.push({ lines: lines.slice(index, index + run.count), gutter: run.gutter });
+    index += run.count;
   }
-  if (best === null || bestRun * step < size) return null;
-  const gutter = best;
-  const both = lines.filter((line) => line.start < gutter && line.end > gutter).length;
-  return both >= lines.length * 0.5 ? gutter : null;
+  if (plain.length > 0) regions.push({ lines: plain, gutter: null });
+  return regions;
+}
+
+/** The two-column run starting at line `index`, if one does. */
+function columnRunAt(lines: Line[], index: number, margins: Box): { count: number; gutter: number } | null {
+  const first = lines[index] as Line;
+  let gap = middleGap(first, margins);
+  if (gap === null) return null;
+  const starts = { left: first.start, right: gap[1] };
+  let gapped = 1;
+  let count = 1;
+  for (let at = index + 1; at < lines.length; at++) {
+    const line = lines[at] as Line;
+    const size = line.size;
+    const next = middleGap(line, margins);
+    const shared: [number, number] | null = next ? [Math.max(gap[0], next[0]), Math.min(gap[1], next[1])] : null;
+    if (shared && shared[1] - shared[0] >= size) {
+      gap = shared;
+      gapped += 1;
+    } else {
+      // A line on one side only (a wrapped item's tail) belongs to the run if it starts where a column does.
+      const middle = (gap[0] + gap[1]) / 2;
+      const crosses = line.glyphs.some((glyph) => glyph.x < middle && glyph.x + glyph.width > middle) || (line.start < middle && line.end > middle);
+      const atColumn = Math.abs(line.start - starts.left) < size || Math.abs(line.start - starts.right) < size * 2;
+      if (crosses || !atColumn) break;
+    }
+    count = at - index + 1;
+  }
+  return gapped >= 3 ? { count, gutter: (gap[0] + gap[1]) / 2 } : null;
+}
+
+/** The widest gap of two type sizes or more between a line's glyphs in the middle half of the text width. */
+function middleGap(line: Line, margins: Box): [number, number] | null {
+  const width = margins.right - margins.left;
+  const low = margins.left + width * 0.25;
+  const high = margins.right - width * 0.25;
+  let best: [number, number] | null = null;
+  for (let i = 1; i < line.glyphs.length; i++) {
+    const previous = line.glyphs[i - 1] as Glyph;
+    const glyph = line.glyphs[i] as Glyph;
+    const from = previous.x + previous.width;
+    const to = glyph.x;
+    if (to - from < line.size * 2 || to < low || from > high) continue;
+    if (!best || to - from > best[1] - best[0]) best = [from, to];
+  }
+  return best;
 }
 
 /** The left margin (where most lines start) and the right one (where most full lines end). */

@@ -41,8 +41,9 @@ export function contentOf(document: SourceDocument): ReturnedContent {
       ? { kind: 'paragraph', text: paragraphText(block) }
       : { kind: 'table', rows: block.rows.map((row) => row.map((cell) => cell.paragraphs.map(paragraphText).join('\n').trim())) },
   );
-  // A page-laid-out format (PDF, OFD) or plain text gives lines: those wrapped by the page are joined back.
-  return document.format === 'docx' || document.format === 'md' ? contentOfBlocks(blocks, properties) : contentOfText(blocks, properties);
+  // Plain text gives lines, some wrapped by the page it was copied from: those are joined back. Every other
+  // reader (PDF and OFD included: readers/layout-lines.ts) gives paragraphs and tables as a person sees them.
+  return document.format === 'txt' ? contentOfText(blocks, properties) : contentOfBlocks(blocks, properties);
 }
 
 function contentOfBlocks(blocks: PlainBlock[], properties: Properties): ReturnedContent {
@@ -99,7 +100,7 @@ function letterContent(blocks: PlainBlock[], properties: Properties, secrecyMark
   };
 }
 
-/** PDF text puts spaces around numbers and between glyph runs: the letter normalisation removes them. */
+/** Text copied from a PDF puts spaces around numbers and between glyph runs: the letter normalisation removes them. */
 function normalizeLine(line: string): string {
   return normalizeText(MappedText.at(line, { line: 1, column: 1 })).text;
 }
