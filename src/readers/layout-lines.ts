@@ -382,7 +382,7 @@ class ParagraphBuilder {
     // A line reaching the right margin runs on, unless it starts far from the left one (a signature, a date).
     const full = box.right - line.end < line.size * 2.5 && line.start - box.left < line.size * 4;
     let continues = false;
-    if (previous && centered(previous.line, previous.box) && centered(line, box) && indented && continuesCentered(previous.line, line, this.pitch(line.size))) {
+    if (previous && (centered(previous.line, previous.box) || previous.full) && centered(line, box) && continuesCentered(previous.line, line, this.pitch(line.size))) {
       continues = true;
     } else if (previous && previous.full && !indented && Math.abs(previous.line.size - line.size) <= 1) {
       if (previous.pageEnded || previous.page !== page || previous.box !== box) {
@@ -419,9 +419,9 @@ class ParagraphBuilder {
   }
 }
 
-/** Set in the middle of the text area: a title's line. */
+/** Set in the middle of the text area, clear of both margins: a title's line. */
 function centered(line: Line, box: Box): boolean {
-  return Math.abs((line.start + line.end) / 2 - (box.left + box.right) / 2) < line.size;
+  return line.start - box.left > line.size / 2 && box.right - line.end > line.size / 2 && Math.abs((line.start + line.end) / 2 - (box.left + box.right) / 2) < line.size;
 }
 
 /** A centred title wrapped over two lines: same type size, no wider gap, the first as wide or wider and unfinished. */
