@@ -47,9 +47,9 @@ beforeAll(async () => {
   // 省司法厅 sends twice: first with a comment, then, newer, 无意见: the newer one decides.
   drop('司法厅反馈-初稿.docx', fillForm(form('06-省司法厅'), { comments: [['任务8', '', '建议增加法律援助', '']] }), 2);
   drop('司法厅反馈-终稿.docx', fillForm(form('06-省司法厅'), { noComment: true }), 1);
-  // 省发改委's file arrived truncated; 省工信厅 sent an .ofd that cannot be read.
+  // 省发改委's file arrived truncated; 省工信厅 sent a .wps, a kind of file whose words gongwen does not read.
   drop('发改委反馈表.docx', form('02-省发改委').subarray(0, 3000));
-  drop('工信厅.ofd', 'OFD');
+  drop('工信厅.wps', 'WPS');
   // 省体育局's mail arrived with an empty attachment.
   drop('体育局反馈.docx', '');
   // 省农科院 returns the 复函 gongwen made for it, renamed, without writing anything into it.
@@ -85,7 +85,7 @@ describe('gongwen track on an inbox as it arrives', () => {
   it('names a damaged file and asks for it again; counts an unreadable kind of file as a reply', () => {
     expect(line('省发改委')?.status).toBe('unreadable');
     expect(line('省发改委')?.problems.join()).toMatch(/发改委反馈表\.docx.*(不完整|损坏).*重新发送/u);
-    expect(line('省工信厅')).toMatchObject({ status: 'commented', files: ['回收/工信厅.ofd'] });
+    expect(line('省工信厅')).toMatchObject({ status: 'commented', files: ['回收/工信厅.wps'] });
     expect(line('省工信厅')?.problems.join()).toContain('内容未读取');
     expect(line('省体育局')?.status).toBe('unreadable');
     expect(line('省体育局')?.problems.join()).toMatch(/体育局反馈\.docx：空文件/u);
