@@ -460,7 +460,7 @@ interface Grid {
   glyphCount: number;
 }
 
-/** Grids of ruling lines: sets of horizontal and vertical lines crossing one another, two of each at least. */
+/** Grids of ruling lines: sets of horizontal and vertical lines crossing one another into two cells or more. */
 function gridsOf(rules: Rule[]): Grid[] {
   const horizontal = mergeRules(rules.filter((rule) => rule.direction === 'horizontal'));
   const vertical = mergeRules(rules.filter((rule) => rule.direction === 'vertical'));
@@ -487,7 +487,8 @@ function gridsOf(rules: Rule[]): Grid[] {
     const vs = group.filter((rule) => rule.direction === 'vertical');
     const ys = clustered(hs.map((rule) => rule.at));
     const xs = clustered(vs.map((rule) => rule.at));
-    if (ys.length < 2 || xs.length < 2) continue;
+    // A single box (a frame round a page or a note) is not a table: its text is read as paragraphs.
+    if (ys.length < 2 || xs.length < 2 || (ys.length === 2 && xs.length === 2)) continue;
     const bands = ys.slice(1).map(() => xs.slice(1).map((): Glyph[] => []));
     grids.push({ ys, xs, horizontal: hs, vertical: vs, top: ys[0] as number, bands, glyphCount: 0 });
   }
