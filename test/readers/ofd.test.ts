@@ -63,6 +63,15 @@ describe('OFD files written by OFD tools', () => {
   });
 });
 
+describe('annotation layers', () => {
+  it('reads a note typed on the page in reading order, and leaves a watermark out', async () => {
+    const document = await read(write('annotated.ofd', letterAsOfd('福建省东西部扶贫协作工作办公室：\n特此函复。', {
+      annotations: [{ type: 'Stamp', text: '建议补充资金来源。', y: 55 }, { type: 'Watermark', text: '样稿仅供参考', y: 120 }],
+    })));
+    expect(paragraphs(document.blocks)).toEqual(['福建省东西部扶贫协作工作办公室：', '特此函复。', '建议补充资金来源。']);
+  });
+});
+
 describe('the sample letter laid out as OFD', () => {
   let fromText: Outline;
   beforeAll(async () => {

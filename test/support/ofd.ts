@@ -11,6 +11,8 @@ export interface OfdLetterOptions {
   extra?: Record<string, string>;
   /** Text set in the template page (a letterhead), behind every page. */
   template?: string;
+  /** Annotations on page 1 (a reader's typed note, a watermark), each drawn as text in its appearance. */
+  annotations?: Array<{ type: 'Stamp' | 'Watermark' | 'Highlight'; text: string; y: number }>;
 }
 
 const NS = 'xmlns:ofd="http://www.ofdspec.org/2016"';
@@ -113,7 +115,7 @@ export function letterAsOfd(text: string, options: OfdLetterOptions = {}): Uint8
       `<?xml version="1.0" encoding="UTF-8"?><ofd:Document ${NS}><ofd:CommonData><ofd:MaxUnitID>1</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 ${PAGE.width} ${PAGE.height}</ofd:PhysicalBox></ofd:PageArea>` +
       `<ofd:PublicRes>PublicRes.xml</ofd:PublicRes>${options.template === undefined ? '' : '<ofd:TemplatePage ID="2" BaseLoc="Tpls/Tpl_0/Content.xml"/>'}</ofd:CommonData><ofd:Pages>` +
       pages.map((_, index) => `<ofd:Page ID="${1000 + index}" BaseLoc="Pages/Page_${index}/Content.xml"/>`).join('') +
-      '</ofd:Pages></ofd:Document>',
+      `</ofd:Pages>${options.annotations ? '<ofd:Annotations>Annots/Annotations.xml</ofd:Annotations>' : ''}</ofd:Document>`,
     'Doc_0/PublicRes.xml': `<?xml version="1.0" encoding="UTF-8"?><ofd:Res ${NS} BaseLoc="Res"><ofd:Fonts><ofd:Font ID="1" FontName="仿宋_GB2312" FamilyName="仿宋_GB2312"/></ofd:Fonts></ofd:Res>`,
   };
   if (options.template !== undefined) {
@@ -128,6 +130,15 @@ export function letterAsOfd(text: string, options: OfdLetterOptions = {}): Uint8
       `${options.template === undefined ? '' : '<ofd:Template TemplateID="2" ZOrder="Background"/>'}` +
       `<ofd:Content><ofd:Layer ID="${nextId++}">${lines.map((line) => lineObjects(line, split)).join('')}${textObject(number, numberX, 277, 4.94)}</ofd:Layer></ofd:Content></ofd:Page>`;
   });
+  if (options.annotations) {
+    files['Doc_0/Annots/Annotations.xml'] = `<?xml version="1.0" encoding="UTF-8"?><ofd:Annotations ${NS}><ofd:Page PageID="1000"><ofd:FileLoc>Page_0/Annotation.xml</ofd:FileLoc></ofd:Page></ofd:Annotations>`;
+    files['Doc_0/Annots/Page_0/Annotation.xml'] =
+      `<?xml version="1.0" encoding="UTF-8"?><ofd:PageAnnot ${NS}>` +
+      options.annotations
+        .map((annotation) => `<ofd:Annot ID="${nextId++}" Type="${annotation.type}"><ofd:Appearance Boundary="${LEFT} ${annotation.y} ${WIDTH} 10">${textObject(annotation.text, 0, SIZE)}</ofd:Appearance></ofd:Annot>`)
+        .join('') +
+      '</ofd:PageAnnot>';
+  }
   Object.assign(files, options.extra ?? {});
   return zipSync(Object.fromEntries(Object.entries(files).map(([name, xml]) => [name, strToU8(xml)])));
 }
