@@ -42,3 +42,13 @@ describe('a 通知 with a running header, page footers, a letter-spaced title an
     expect(outline.letter.contacts).toEqual([{ name: '林晓燕', phones: ['0591-87654321'], faxes: [], emails: ['fzghc@fjagri.gov.cn'] }]);
   });
 });
+
+describe('a Word letter with a task table, exported to PDF', () => {
+  it('gives every element the .docx gives, the task table read from its ruling lines', async () => {
+    const [fromPdfFile, fromWord] = await Promise.all([parseLetter(fixture('pdf/renshe-zqyj.pdf')), parseLetter(fixture('shapes/renshe-zqyj.docx'))]);
+    expect(elementsOf(fromPdfFile)).toEqual(elementsOf(fromWord));
+    const fromTable = fromPdfFile.tasks.find((task) => task.number === '1（附件2）');
+    expect(fromTable?.deadline).toBe('2024年12月底前');
+    expect(fromTable?.responsibleUnits.map((unit) => `${unit.role}:${unit.raw}`)).toEqual(['牵头单位:省人社厅', '配合单位:省数字办', '配合单位:财政厅']);
+  });
+});
