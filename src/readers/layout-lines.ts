@@ -13,7 +13,7 @@
  *   run per line, positioned at that line's number in the document.
  * - Glyphs inside a grid of ruling lines are read as a table, one cell per enclosed box.
  */
-import type { DocumentBlock, ParagraphBlock, TableBlock, TableCell, TextRun } from '../model/document.js';
+import { paragraphText, type DocumentBlock, type ParagraphBlock, type TableBlock, type TableCell, type TextRun } from '../model/document.js';
 
 /** One character as placed on a page. Coordinates grow rightwards and downwards; y is the baseline. */
 export interface Glyph {
@@ -125,9 +125,14 @@ export function blocksOfPages(pages: readonly PageLayout[]): DocumentBlock[] {
       builder.flush();
       const table = tableOf(item.grid, () => ++number);
       const previous = blocks.at(-1);
-      // A table that ended the page before and starts this one, with the same columns, runs on.
-      if (index === 0 && tableEndedPage && previous?.kind === 'table' && sameColumns(previous, table)) previous.rows.push(...table.rows);
-      else blocks.push(table);
+      // A table that ended the page before and starts this one, with the same columns, runs on; its header
+      // row, repeated at the top of the page (Word's 标题行重复), is not a row of its own.
+      if (index === 0 && tableEndedPage && previous?.kind === 'table' && sameColumns(previous, table)) {
+        const repeated = rowText(table.rows[0]) === rowText(previous.rows[0]);
+        previous.rows.push(...table.rows.slice(repeated ? 1 : 0));
+      } else {
+        blocks.push(table);
+      }
     });
     tableEndedPage = items.at(-1)?.kind === 'table';
     builder.pageEnds();
@@ -610,6 +615,10 @@ function cellParagraphs(glyphs: Glyph[], box: Box, nextLine: () => number): Para
   }
   builder.flush();
   return blocks.filter((block): block is ParagraphBlock => block.kind === 'paragraph');
+}
+
+function rowText(row: TableCell[] | undefined): string {
+  return (row ?? []).map((cell) => cell.paragraphs.map(paragraphText).join('/')).join('|');
 }
 
 function sameColumns(previous: TableBlock, next: TableBlock): boolean {

@@ -79,6 +79,18 @@ describe('gongwen’s own 意见反馈表, filled in and exported to PDF', () =>
   });
 });
 
+describe('a form whose table runs over several pages', () => {
+  it('gives one table, its repeated header row read once, and every row a comment', async () => {
+    const tables = (await read('pdf/form-keji-pages.pdf')).blocks.filter((block) => block.kind === 'table');
+    expect(cells(tables[1]).map((row) => row.slice(0, 2))).toEqual([
+      ['序号', '条目/（章节、任务序号）'], ['1', '3.深化科技创新'], ['2', '任务4'], ['3', '任务6'], ['4', '任务9'], ['5', '任务11'],
+    ]);
+    const content = await readReturnedFile(fixture('pdf/form-keji-pages.pdf'));
+    expect(content.comments.map((comment) => comment.clause)).toEqual(['3.深化科技创新', '任务4', '任务6', '任务9', '任务11']);
+    expect(content.comments[4]?.suggestion).toBe('第5条意见：建议进一步明确科技成果转化中心的建设主体、运行机制和资金来源，细化两地科技特派员双向交流的选派条件、服务期限和考核办法，增加“揭榜挂帅”项目在宁夏落地的配套支持政策。');
+  });
+});
+
 describe('a 复函 exported to PDF', () => {
   it('reads each comment whole, its quotes where they stand, and the signature apart from the text', async () => {
     const content = await readReturnedFile(fixture('pdf/fuhan-keji.pdf'));
