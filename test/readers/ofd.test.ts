@@ -87,10 +87,17 @@ describe('the sample letter laid out as OFD', () => {
     });
   }
 
-  it('drops the — N — page numbers', async () => {
-    const document = await read(write('letter.ofd', letterAsOfd(text)));
-    expect(paragraphs(document.blocks).filter((paragraph) => /^—\s*\d+\s*—$/u.test(paragraph))).toEqual([]);
-  });
+  const numberings: Array<(page: number, pages: number) => string> = [
+    (page) => `— ${page} —`, (page) => `- ${page} -`, (page) => `第${page}页`, (page, pages) => `第 ${page} 页 共 ${pages} 页`,
+  ];
+  for (const numbering of numberings) {
+    it(`drops page numbers written ${numbering(1, 3)}, and nothing else`, async () => {
+      const document = await read(write('numbered.ofd', letterAsOfd(text, { pageNumber: numbering })));
+      const found = paragraphs(document.blocks);
+      expect(found.filter((paragraph) => paragraph.includes(numbering(2, 3).replace(/\s/gu, '')) || paragraph.includes(numbering(2, 3)))).toEqual([]);
+      expect(found.join('').length).toBe(paragraphs((await read(write('plain.ofd', letterAsOfd(text)))).blocks).join('').length);
+    });
+  }
 });
 
 describe('a unit’s 复函 as OFD', () => {

@@ -11,6 +11,8 @@ export interface OfdLetterOptions {
   extra?: Record<string, string>;
   /** Text set in the template page (a letterhead), behind every page. */
   template?: string;
+  /** The page number's wording, `— 1 —` by default. */
+  pageNumber?: (page: number, pages: number) => string;
   /** Annotations on page 1 (a reader's typed note, a watermark), each drawn as text in its appearance. */
   annotations?: Array<{ type: 'Stamp' | 'Watermark' | 'Highlight'; text: string; y: number }>;
 }
@@ -123,7 +125,7 @@ export function letterAsOfd(text: string, options: OfdLetterOptions = {}): Uint8
       `<?xml version="1.0" encoding="UTF-8"?><ofd:Page ${NS}><ofd:Content><ofd:Layer ID="3">${textObject(options.template, LEFT, 20, 4)}</ofd:Layer></ofd:Content></ofd:Page>`;
   }
   pages.forEach((lines, index) => {
-    const number = `— ${index + 1} —`;
+    const number = (options.pageNumber ?? ((page) => `— ${page} —`))(index + 1, pages.length);
     const numberX = index % 2 === 0 ? LEFT + WIDTH - 20 : LEFT + 4;
     files[`Doc_0/Pages/Page_${index}/Content.xml`] =
       `<?xml version="1.0" encoding="UTF-8"?><ofd:Page ${NS}><ofd:Area><ofd:PhysicalBox>0 0 ${PAGE.width} ${PAGE.height}</ofd:PhysicalBox></ofd:Area>` +
