@@ -39,6 +39,12 @@ export const FORMATS: readonly Format[] = [
     read: async (bytes) => (await import('./pdf.js')).readPdf(bytes),
   },
   {
+    // 版式文档 (GB/T 33190): a zip holding OFD.xml.
+    name: 'ofd', label: 'OFD 文件', extensions: ['.ofd'],
+    magic: (bytes) => zipHolds(bytes, (name) => name.replace(/^\/+/u, '').toLowerCase() === 'ofd.xml'),
+    read: async (bytes) => (await import('./ofd.js')).readOfd(bytes),
+  },
+  {
     name: 'docx', label: 'Word 文档', extensions: ['.docx', '.docm', '.dotx', '.wpsx'],
     magic: (bytes) => zipHolds(bytes, (name) => name === 'word/document.xml'),
     read: async (bytes) => (await import('./docx.js')).readDocx(bytes),
@@ -71,7 +77,7 @@ export const FORMATS: readonly Format[] = [
   },
   {
     // Files a unit may send whose words gongwen does not read (yet): counted by their name alone.
-    name: 'other', label: '其他格式的文件', extensions: ['.ofd', '.xlsx', '.rar', '.7z', '.rtf'],
+    name: 'other', label: '其他格式的文件', extensions: ['.xlsx', '.rar', '.7z', '.rtf'],
     magic: (bytes) =>
       startsWith(bytes, ZIP_MAGIC) || startsWith(bytes, [0x52, 0x61, 0x72, 0x21]) ||
       startsWith(bytes, [0x37, 0x7a, 0xbc, 0xaf]) || startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66]),

@@ -50,9 +50,9 @@ beforeAll(async () => {
   // 省人社厅 replied on 10-15, then sent a revised reply dated 10-17; the clerk copied the first one in last.
   drop('人社厅意见（修改后）.docx', readFileSync(fixture('replies/office/人社厅意见.docx')), 2);
   drop('人社厅意见.docx', readFileSync(fixture('replies/office/人社厅意见-初稿.docx')), 1);
-  // 省发改委's file arrived truncated; 省工信厅 sent an .ofd that cannot be read.
+  // 省发改委's file arrived truncated; 省工信厅 sent a photo of its signed reply, whose words gongwen does not read.
   drop('发改委反馈表.docx', form('02-省发改委').subarray(0, 3000));
-  drop('工信厅.ofd', 'OFD');
+  drop('工信厅.jpg', readFileSync(fixture('replies/office/商务厅回复-扫描.jpg')));
   // 省体育局's mail arrived with an empty attachment.
   drop('体育局反馈.docx', '');
   // 省农科院 returns the 复函 gongwen made for it, renamed, without writing anything into it.
@@ -95,7 +95,7 @@ describe('gongwen track on an inbox as it arrives', () => {
   it('names a damaged file and asks for it again; counts an unreadable kind of file as a reply', () => {
     expect(line('省发改委')?.status).toBe('unreadable');
     expect(line('省发改委')?.problems.join()).toMatch(/发改委反馈表\.docx.*(不完整|损坏).*重新发送/u);
-    expect(line('省工信厅')).toMatchObject({ status: 'commented', files: ['回收/工信厅.ofd'] });
+    expect(line('省工信厅')).toMatchObject({ status: 'commented', reading: 'not-read', files: ['回收/工信厅.jpg'] });
     expect(line('省工信厅')?.problems.join()).toContain('内容未读取');
     expect(line('省体育局')?.status).toBe('unreadable');
     expect(line('省体育局')?.problems.join()).toMatch(/体育局反馈\.docx：空文件/u);
