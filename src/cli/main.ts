@@ -2,6 +2,7 @@
  * The `gongwen` program: a thin layer over the library. Each command lives in ./commands and only wires
  * options to a library function and formats its result.
  */
+import { existsSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { isUserError } from '../errors.js';
 import { registerParse } from './commands/parse.js';
@@ -11,6 +12,7 @@ import { registerTrack } from './commands/track.js';
 import { registerPackets } from './commands/packets.js';
 import { registerRemind } from './commands/remind.js';
 import { registerSummary } from './commands/summary.js';
+import { registerTemplates } from './commands/templates.js';
 import { VERSION } from '../version.js';
 
 /** The headings of commander's help, in Chinese. */
@@ -33,7 +35,7 @@ const program = new Command('gongwen')
   .helpCommand('help [command]', '显示某个命令的帮助')
   .showHelpAfterError('（用 gongwen --help 查看用法）')
   .configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title })
-  .configureOutput({ outputError: (text, write) => write(inChinese(text)) })
+  .configureOutput({ outputError: (text, write) => write(inChinese(text, program)) })
   .exitOverride();
 
 registerParse(program);
@@ -43,21 +45,35 @@ registerPackets(program);
 registerTrack(program);
 registerRemind(program);
 registerSummary(program);
+registerTemplates(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.exitCode = exitCodeFor(error);
 });
 
-/** Commander's own messages, said in Chinese. */
-function inChinese(text: string): string {
+/** Commander's own messages, said in Chinese, with what to type instead where that is clear. */
+function inChinese(text: string, program: Command): string {
   return text
-    .replace(/^error: missing required argument '(.+)'/mu, 'gongwen：缺少参数 <$1>')
-    .replace(/^error: unknown command '(.+)'/mu, 'gongwen：没有“$1”这个命令')
+    .replace(/^error: missing required argument '(.+)'/mu, (_, name: string) => `gongwen：缺少参数：${argumentLabel(program, name)}`)
+    .replace(/^error: unknown command '(.+)'/mu, (_, name: string) =>
+      looksLikeFile(name) ? `gongwen：没有“${name}”这个命令。要解析这份来函，请用 gongwen parse ${name}` : `gongwen：没有“${name}”这个命令`,
+    )
     .replace(/^error: unknown option '(.+)'/mu, 'gongwen：没有“$1”这个选项')
     .replace(/^error: option '(.+)' argument missing/mu, 'gongwen：选项 $1 后面缺少值')
     .replace(/^error: too many arguments(?: for '(.+)')?.*$/mu, 'gongwen：参数太多')
     .replace(/^error: (.*)$/mu, 'gongwen：$1')
     .replace(/^\(Did you mean (.+)\?\)$/mu, '（是不是要用 $1？）');
+}
+
+/** An argument as its command's help names it (来函文件, 工作目录), without the part in brackets. */
+function argumentLabel(program: Command, name: string): string {
+  const described = program.commands.flatMap((command) => command.registeredArguments).find((argument) => argument.name() === name)?.description;
+  return described ? described.replace(/[（(].*$/u, '') : name;
+}
+
+/** A word given in place of a command that names a file (来函.txt, a path): the clerk meant to parse it. */
+function looksLikeFile(word: string): boolean {
+  return /[./\\]/u.test(word) || existsSync(word);
 }
 
 function exitCodeFor(error: unknown): number {

@@ -63,8 +63,8 @@ export async function createPackets(outline: Outline, workspaceDir: string, opti
       { path: files.reply, make: () => replyLetter(outline, recipient, templates, perUnit) },
     ]),
     { path: FILE.distribution.docx, make: () => distributionDocx(outline, templates, single) },
-    { path: FILE.distribution.xlsx, make: () => distributionXlsx(outline) },
-    { path: FILE.distribution.csv, make: () => distributionCsv(outline) },
+    { path: FILE.distribution.xlsx, make: () => distributionXlsx(outline, templates) },
+    { path: FILE.distribution.csv, make: () => distributionCsv(outline, templates) },
     { path: FILE.replyTemplate, make: () => replyTemplate(outline, templates, single) },
   ];
 

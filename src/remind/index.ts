@@ -6,7 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { writeFileAtomic } from '../files.js';
 import type { TrackedRecipient } from '../model/reply.js';
-import { insideWorkspace, unitFolderName } from '../packets/names.js';
+import { insideWorkspace, unitFolderName, unitNumber } from '../packets/names.js';
 import { trackWorkspace } from '../tracking/index.js';
 import { reminderListDocx, reminderListXlsx, reminderNotice, type ReminderLine } from '../writers/reminder.js';
 import { directRenderer, loadTemplates, preparedRenderer } from '../writers/template/index.js';
@@ -29,7 +29,7 @@ export async function createReminders(workspace: string, options: RemindOptions 
   const lines = report.recipients.flatMap((tracked): ReminderLine[] => {
     const recipient = outline.recipients.find((candidate) => candidate.id === tracked.id);
     const line = recipient ? reminderLineOf(tracked) : null;
-    return recipient && line ? [{ recipient, ...line }] : [];
+    return recipient && line ? [{ recipient, number: unitNumber(outline.recipients.indexOf(recipient) + 1, outline.recipients.length), ...line }] : [];
   });
   const result: Reminders = { asOf: report.asOf, outstanding: lines, files: [] };
   if (lines.length === 0) return result;
@@ -48,7 +48,7 @@ export async function createReminders(workspace: string, options: RemindOptions 
   }
   const counts = { total: report.recipients.length, replied: report.recipients.length - lines.length };
   planned.push([`${folder}/催报名单.docx`, await reminderListDocx(outline, lines, counts, report.asOf, templates, directRenderer(madeAt))]);
-  planned.push([`${folder}/催报名单.xlsx`, await reminderListXlsx(lines)]);
+  planned.push([`${folder}/催报名单.xlsx`, await reminderListXlsx(outline, lines, counts, report.asOf, templates)]);
   for (const [path, bytes] of planned) {
     const target = insideWorkspace(workspace, path);
     await mkdir(dirname(target), { recursive: true });
@@ -58,16 +58,16 @@ export async function createReminders(workspace: string, options: RemindOptions 
   return result;
 }
 
-/** What the notice and the list say of a unit, or null when it has replied. */
-function reminderLineOf(tracked: TrackedRecipient): Omit<ReminderLine, 'recipient'> | null {
+/** What the notice and the list say of a unit (the notice's sentence is in templates/wording.json), or null when it has replied. */
+function reminderLineOf(tracked: TrackedRecipient): Omit<ReminderLine, 'recipient' | 'number'> | null {
   switch (tracked.status) {
     case 'missing':
-      return { status: '未反馈', reason: '尚未收到贵单位的书面反馈', note: '' };
+      return { status: '未反馈', reason: 'missing', file: '', note: '' };
     case 'overdue':
-      return { status: '逾期未反馈', reason: '反馈期限已过，仍未收到贵单位的书面反馈', note: '' };
+      return { status: '逾期未反馈', reason: 'overdue', file: '', note: '' };
     case 'unreadable': {
       const file = tracked.files.at(-1)?.split('/').pop() ?? '';
-      return { status: '文件无法读取', reason: `贵单位发来的文件“${file}”无法打开，请重新发送`, note: tracked.problems.join('；') };
+      return { status: '文件无法读取', reason: 'unreadable', file, note: tracked.problems.join('；') };
     }
     default:
       return null;

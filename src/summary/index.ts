@@ -44,7 +44,7 @@ export async function createSummary(workspace: string, options: SummaryOptions =
     for (const comment of reply.content.comments) {
       const place = placeOf(outline, comment.clause, comment.suggestion);
       placed.push({
-        clause: place?.label ?? comment.clause ?? '（未指明条目）',
+        clause: place?.label ?? comment.clause ?? null,
         original: comment.original ?? '',
         suggestion: comment.suggestion,
         reason: comment.reason ?? '',
@@ -65,6 +65,6 @@ export async function createSummary(workspace: string, options: SummaryOptions =
   };
   const templates = await loadTemplates(options.templatesDir);
   await writeFileAtomic(insideWorkspace(workspace, FILES.docx), await summaryDocx(outline, rows, counts, report.asOf, templates));
-  await writeFileAtomic(insideWorkspace(workspace, FILES.xlsx), await summaryXlsx(rows));
+  await writeFileAtomic(insideWorkspace(workspace, FILES.xlsx), await summaryXlsx(outline, rows, counts, report.asOf, templates));
   return { asOf: report.asOf, rows, counts, leftOut, files: [FILES.docx, FILES.xlsx] };
 }

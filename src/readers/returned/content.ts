@@ -61,7 +61,7 @@ function letterContent(blocks: DocxBlock[], properties: Properties, secrecyMarks
   const paragraphs = blocks.flatMap((block) => (block.kind === 'paragraph' ? [block.text.trim()] : block.rows.flat())).filter(Boolean);
   const comments: Comment[] = paragraphs
     .filter((paragraph) => NUMBERED_ITEM.test(paragraph))
-    .map((paragraph) => ({ clause: clauseOf(paragraph), original: null, suggestion: paragraph, reason: null }));
+    .map((paragraph) => ({ clause: clauseOf(paragraph), original: null, suggestion: withoutNumber(paragraph), reason: null }));
   const body = paragraphs.join('\n');
   return {
     kind: 'letter',
@@ -82,6 +82,11 @@ function normalizeLine(line: string): string {
 
 function secrecyMarksIn(text: string): string[] {
   return [...new Set([...text.matchAll(SECRECY_MARKS)].map((match) => match[1]?.replace(/\s/gu, '') ?? ''))];
+}
+
+/** A numbered item's text without the reply's own number (一、 （一） 1.), which means nothing in a summary. */
+function withoutNumber(paragraph: string): string {
+  return paragraph.replace(NUMBERED_ITEM, '').trim() || paragraph;
 }
 
 /** The clause a comment refers to, from its own words, or null. */

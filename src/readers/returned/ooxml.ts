@@ -20,6 +20,9 @@ export type DocxBlock = DocxParagraph | DocxTable;
 export const CHECKED = '☑';
 export const UNCHECKED = '□';
 
+/** Characters that only steer where a line may break: zero-width space, word joiner. */
+const LINE_BREAK_HINTS = /[\u200b\u2060]/gu;
+
 /** Paragraphs and tables of word/document.xml. Nested tables are read as their cell's text. */
 export function readDocumentXml(xml: string): DocxBlock[] {
   const blocks: DocxBlock[] = [];
@@ -69,7 +72,8 @@ export function readDocumentXml(xml: string): DocxBlock[] {
     }
   });
   parser.on('text', (text) => {
-    if (inText && paragraph !== null && !checkbox) paragraph += text;
+    // Zero-width spaces and word joiners only steer line breaks (gongwen's own documents carry them).
+    if (inText && paragraph !== null && !checkbox) paragraph += text.replace(LINE_BREAK_HINTS, '');
   });
   parser.on('closetag', (tag: SaxesTagPlain) => {
     switch (tag.name) {

@@ -4,6 +4,7 @@
  * A table row whose placeholders name a list (`{{task.number}}`) is repeated once per item of that list.
  */
 import type { Nodes, Root, TableRow, Text } from 'mdast';
+import { keepTogether } from '../docx/layout.js';
 import { TemplateProblem } from './problem.js';
 
 /** What a template can say: named values, and lists of items for repeated table rows. */
@@ -21,9 +22,12 @@ interface Item {
 const PLACEHOLDER = /\{\{([^{}]*)\}\}/gu;
 const NAME = /^[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)*$/u;
 
-/** A value as printed: one line of text, as a line break in it would change the template's lines (署名 / 日期). */
+/**
+ * A value as printed: one line of text, as a line break in it would change the template's lines (署名 / 日期),
+ * with what must not be split at a line's end (〔2024〕8号, dates, phone numbers) joined.
+ */
 export function oneLine(value: string): string {
-  return value.replace(/\s*[\r\n]+\s*/gu, ' ');
+  return keepTogether(value.replace(/\s*[\r\n]+\s*/gu, ' '));
 }
 
 /** The template's tree with every placeholder filled; the tree given is not changed. */
