@@ -73,7 +73,7 @@ export const LINE_PITCH = Math.floor(TYPE_AREA.height / LINES_PER_PAGE);
 
 // ── 字号 (Word's 号 → half-points) ───────────────────────────────────────────────────────────────────
 
-export const SIZE = { 小初: 72, 二号: 44, 三号: 32, 四号: 28, 小四: 24 } as const;
+export const SIZE = { 小初: 72, 二号: 44, 三号: 32, 四号: 28, 小四: 24, 五号: 21 } as const;
 
 /** Width of one 字 (a full-width character) at a size in half-points, in twips: 三号 16 pt = 320. */
 function characterWidth(size: number): number {
@@ -249,8 +249,9 @@ export function widthInCharacters(text: string): number {
 
 /**
  * What must not be split at the end of a line: a document number's 〔2024〕8号, a date, a phone or fax
- * number, a span of years such as （2024—2026年）. Word, WPS and LibreOffice may otherwise break between a
- * digit and a Han character, or after a hyphen.
+ * number, a span of years such as （2024—2026年）, joined by U+2060 WORD JOINER. LibreOffice 7.4 keeps phone
+ * numbers and spans of years whole with it (test/writers/pages.test.ts) but still breaks where digits meet Han
+ * characters (8|号, 10|月), whatever joins them; Word treats U+2060 as a no-break character.
  */
 const KEPT_TOGETHER = new RegExp(
   [
@@ -339,8 +340,8 @@ export function wrappableList(items: string[]): string {
 
 // ── Tables (not in the standard: 意见反馈表, 分发清单) ─────────────────────────────────────────────────
 
-/** Table text: 4号仿宋 unless the template asks for 小四 (`<!-- 字号：小四 -->`); **…** in a cell is 黑体. */
-export const TABLE_SIZES = { 四号: SIZE.四号, 小四: SIZE.小四 } as const;
+/** Table text: 4号仿宋 unless the template asks for 小四 or 五号 (`<!-- 字号：小四 -->`); **…** in a cell is 黑体. */
+export const TABLE_SIZES = { 四号: SIZE.四号, 小四: SIZE.小四, 五号: SIZE.五号 } as const;
 export type TableSize = keyof typeof TABLE_SIZES;
 /** Exact line height in a cell: 1.5 × the text size (in twips, 30 × half-points). */
 const TABLE_LINE_PER_HALF_POINT = 15;
@@ -439,27 +440,36 @@ function exactly(widths: number[], width: number): number[] {
 
 /** Word's and LibreOffice's default cell margins, 1.9 mm each side. */
 const CELL_MARGINS = 2 * 108;
-/** A column filled in by hand is at least this many characters wide: room to sign a name (签收) or write 部分采纳. */
-const HANDWRITING_CHARACTERS = 6;
+/** A column filled in by hand is at least 25 mm wide: room to sign a name (签收) or write 部分采纳. */
+const HANDWRITING_WIDTH = 1417;
 
 /**
- * Column widths from what the columns hold, as a browser sizes an automatic table: every column gets its
- * narrowest (no heading wraps a character a line, a column written by hand room to write); what is left goes
- * to the columns whose text would wrap, in proportion to how much wider they would like to be; when everything
- * fits on one line, the room to spare goes to every column in proportion to its text.
+ * Column widths from what the columns hold: every column gets its narrowest (no heading wraps a character a
+ * line, a column written by hand has room to write). When everything fits on one line, the room to spare goes
+ * to every column in proportion to its text; otherwise it goes to the columns whose text wraps, in proportion
+ * to the square root of how much wider each would like to be (a long column gets more, a short one is not
+ * starved), and never more than a column asks for: what it leaves goes to the others.
  */
 function contentWidths(columns: ColumnContent[], width: number, size: number): number[] {
   const twips = (characters: number): number => Math.ceil(characters * characterWidth(size)) + CELL_MARGINS;
-  const least = columns.map((column) => twips(Math.max(column.narrowest, column.byHand ? HANDWRITING_CHARACTERS : 0)));
+  const least = columns.map((column) => Math.max(twips(column.narrowest), column.byHand ? HANDWRITING_WIDTH : 0));
   const wanted = columns.map((column, index) => Math.max(least[index]!, twips(column.widest)));
-  const totalLeast = least.reduce((sum, each) => sum + each, 0);
-  const totalWanted = wanted.reduce((sum, each) => sum + each, 0);
-  if (totalLeast >= width) return columnWidths(least, width);
-  if (totalWanted <= width) return exactly(wanted.map((each) => Math.floor(each + ((width - totalWanted) * each) / totalWanted)), width);
-  const spare = width - totalLeast;
-  const extra = wanted.map((each, index) => each - least[index]!);
-  const totalExtra = extra.reduce((sum, each) => sum + each, 0);
-  return exactly(least.map((each, index) => each + Math.floor((spare * extra[index]!) / totalExtra)), width);
+  const sum = (values: number[]): number => values.reduce((total, each) => total + each, 0);
+  if (sum(least) >= width) return columnWidths(least, width);
+  if (sum(wanted) <= width) return exactly(wanted.map((each) => Math.floor(each + ((width - sum(wanted)) * each) / sum(wanted))), width);
+  const widths = [...least];
+  let open = columns.map((_, index) => wanted[index]! > least[index]!);
+  for (;;) {
+    const spare = width - sum(widths);
+    const weights = widths.map((_, index) => (open[index] ? Math.sqrt(wanted[index]! - least[index]!) : 0));
+    const share = widths.map((each, index) => each + (spare * weights[index]!) / sum(weights));
+    const capped = share.map((each, index) => open[index]! && each >= wanted[index]!);
+    if (!capped.some(Boolean)) return exactly(share.map(Math.floor), width);
+    capped.forEach((cap, index) => {
+      if (cap) widths[index] = wanted[index]!;
+    });
+    open = open.map((isOpen, index) => isOpen && !capped[index]);
+  }
 }
 
 // ── The document ─────────────────────────────────────────────────────────────────────────────────
