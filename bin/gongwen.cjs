@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The program is built into dist/ (npm run build; `npm ci`, `npm pack` and `npm install` do it by themselves).
+// The program is built into dist/: `npm run build` in a clone; `npm pack` builds it into the package (prepack).
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
 

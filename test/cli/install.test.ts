@@ -78,9 +78,9 @@ describe('gongwen templates <dir>', () => {
 });
 
 describe('the installed package', () => {
-  it('is built when packed: prepare builds dist/, and docx is bundled rather than installed', () => {
+  it('is built when packed: prepack builds dist/, and docx is bundled rather than installed', () => {
     const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-    expect(manifest.scripts.prepare).toMatch(/scripts\/build\.js/u);
+    expect(manifest.scripts.prepack).toMatch(/scripts\/build\.js/u);
     // docx 9.8+ depends on nanoid 6, which asks for Node 22: bundled into dist/, it is never installed.
     expect(Object.keys(manifest.dependencies)).not.toContain('docx');
     const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' }));
