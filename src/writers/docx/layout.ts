@@ -251,7 +251,7 @@ export function widthInCharacters(text: string): number {
  * What must not be split at the end of a line: a document number's 〔2024〕8号, a date, a phone or fax
  * number, a span of years such as （2024—2026年）, joined by U+2060 WORD JOINER. LibreOffice 7.4 keeps phone
  * numbers and spans of years whole with it (test/writers/pages.test.ts) but still breaks where digits meet Han
- * characters (8|号, 10|月), whatever joins them; Word treats U+2060 as a no-break character.
+ * characters (8|号, 10|月), whatever joins them; how Word and WPS treat them could not be checked here.
  */
 const KEPT_TOGETHER = new RegExp(
   [
