@@ -35,7 +35,7 @@ const program = new Command('gongwen')
   .helpCommand('help [command]', '显示某个命令的帮助')
   .showHelpAfterError('（用 gongwen --help 查看用法）')
   .configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title })
-  .configureOutput({ outputError: (text, write) => write(inChinese(text, program)) })
+  .configureOutput({ outputError: (text, write) => write(inChinese(text)) })
   .exitOverride();
 
 registerParse(program);
@@ -51,10 +51,10 @@ program.parseAsync(process.argv).catch((error: unknown) => {
   process.exitCode = exitCodeFor(error);
 });
 
-/** Commander's own messages, said in Chinese, with what to type instead where that is clear. */
-function inChinese(text: string, program: Command): string {
+/** Commander's own messages, said in Chinese (arguments are named in Chinese), with what to type instead where that is clear. */
+function inChinese(text: string): string {
   return text
-    .replace(/^error: missing required argument '(.+)'/mu, (_, name: string) => `gongwen：缺少参数：${argumentLabel(program, name)}`)
+    .replace(/^error: missing required argument '(.+)'/mu, 'gongwen：缺少参数：$1')
     .replace(/^error: unknown command '(.+)'/mu, (_, name: string) =>
       looksLikeFile(name) ? `gongwen：没有“${name}”这个命令。要解析这份来函，请用 gongwen parse ${name}` : `gongwen：没有“${name}”这个命令`,
     )
@@ -63,12 +63,6 @@ function inChinese(text: string, program: Command): string {
     .replace(/^error: too many arguments(?: for '(.+)')?.*$/mu, 'gongwen：参数太多')
     .replace(/^error: (.*)$/mu, 'gongwen：$1')
     .replace(/^\(Did you mean (.+)\?\)$/mu, '（是不是要用 $1？）');
-}
-
-/** An argument as its command's help names it (来函文件, 工作目录), without the part in brackets. */
-function argumentLabel(program: Command, name: string): string {
-  const described = program.commands.flatMap((command) => command.registeredArguments).find((argument) => argument.name() === name)?.description;
-  return described ? described.replace(/[（(].*$/u, '') : name;
 }
 
 /** A word given in place of a command that names a file (来函.txt, a path): the clerk meant to parse it. */

@@ -12,11 +12,19 @@ const scratch = mkdtempSync(join(tmpdir(), 'gongwen-install-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('messages for the usual slips', () => {
-  it('names a missing argument in Chinese, never as <letter>', () => {
+  it('names a missing argument in Chinese, never as an English <placeholder>', () => {
     const run = gongwen(['parse']);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('缺少参数：来函文件');
     expect(run.stderr).not.toMatch(/<[a-z]+>/u);
+  });
+
+  it('names every argument and option value in Chinese in the help', () => {
+    for (const command of ['parse', 'packets', 'track', 'remind', 'summary', 'templates']) {
+      const help = gongwen([command, '--help']);
+      expect(help.status).toBe(0);
+      expect(help.stdout, command).not.toMatch(/<[a-z-]+>/u);
+    }
   });
 
   it('suggests gongwen parse when a letter is given without a command', () => {

@@ -5,7 +5,7 @@ export function registerTemplates(program: Command): void {
   program
     .command('templates')
     .description('把自带的模板和单位别名表复制到一个文件夹，供本单位修改措辞（已有的文件不会被覆盖）')
-    .argument('<dir>', '存放本单位模板的文件夹')
+    .argument('<文件夹>', '存放本单位模板的文件夹')
     .action(async (dir: string) => {
       const { copyBuiltInTemplates } = await import('../../writers/template/load.js');
       const { copied, kept } = await copyBuiltInTemplates(dir);
