@@ -9,8 +9,9 @@
  * first: a `.gongwen-ready` is finished (wholly new); a `.gongwen-old` without it is put back (wholly old).
  * The inbox is never among the entries moved.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
-import { join, resolve, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { UserError, fileProblem, isUserError } from './errors.js';
 import { LAYOUT, WORKSPACE_SCHEMA_VERSION, type Manifest } from './model/workspace.js';
 
@@ -20,7 +21,12 @@ export async function loadManifest(workspace: string): Promise<Manifest> {
   try {
     text = await readFile(join(workspace, LAYOUT.manifest), 'utf8');
   } catch {
-    throw new UserError(`${workspace} 不是 gongwen 工作目录（找不到 ${LAYOUT.manifest}）。请先运行 gongwen packets 生成。`);
+    const enclosing = enclosingWorkspace(workspace);
+    throw new UserError(
+      enclosing === null
+        ? `${workspace} 不是 gongwen 工作目录（找不到 ${LAYOUT.manifest}）。请先运行 gongwen packets 生成。`
+        : `${workspace} 不是 gongwen 工作目录，而是工作目录 ${enclosing} 中的文件夹。请改用 ${enclosing}。`,
+    );
   }
   let manifest: Manifest;
   try {
@@ -156,4 +162,13 @@ async function move(from: string, to: string, shown: string): Promise<void> {
 
 async function exists(path: string): Promise<boolean> {
   return (await stat(path).catch(() => null)) !== null;
+}
+
+/** The workspace a folder lies in (回收/, packets/04-省科技厅/), as the clerk wrote its path, or null. */
+function enclosingWorkspace(folder: string): string | null {
+  let dir = dirname(folder);
+  for (let depth = 0; depth < 3 && dir !== dirname(dir); depth++, dir = dirname(dir)) {
+    if (existsSync(join(dir, LAYOUT.manifest))) return dir;
+  }
+  return null;
 }

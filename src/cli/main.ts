@@ -2,6 +2,7 @@
  * The `gongwen` program: a thin layer over the library. Each command lives in ./commands and only wires
  * options to a library function and formats its result.
  */
+import { existsSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { fileErrorMessage, isUserError } from '../errors.js';
 import { registerParse } from './commands/parse.js';
@@ -12,6 +13,7 @@ import { registerPackets } from './commands/packets.js';
 import { registerRemind } from './commands/remind.js';
 import { registerSummary } from './commands/summary.js';
 import { registerAdoption } from './commands/adoption.js';
+import { registerTemplates } from './commands/templates.js';
 import { VERSION } from '../version.js';
 
 /** The headings of commander's help, in Chinese. */
@@ -45,21 +47,29 @@ registerTrack(program);
 registerRemind(program);
 registerSummary(program);
 registerAdoption(program);
+registerTemplates(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.exitCode = exitCodeFor(error);
 });
 
-/** Commander's own messages, said in Chinese. */
+/** Commander's own messages, said in Chinese (arguments are named in Chinese), with what to type instead where that is clear. */
 function inChinese(text: string): string {
   return text
-    .replace(/^error: missing required argument '(.+)'/mu, 'gongwen：缺少参数 <$1>')
-    .replace(/^error: unknown command '(.+)'/mu, 'gongwen：没有“$1”这个命令')
+    .replace(/^error: missing required argument '(.+)'/mu, 'gongwen：缺少参数：$1')
+    .replace(/^error: unknown command '(.+)'/mu, (_, name: string) =>
+      looksLikeFile(name) ? `gongwen：没有“${name}”这个命令。要解析这份来函，请用 gongwen parse ${name}` : `gongwen：没有“${name}”这个命令`,
+    )
     .replace(/^error: unknown option '(.+)'/mu, 'gongwen：没有“$1”这个选项')
     .replace(/^error: option '(.+)' argument missing/mu, 'gongwen：选项 $1 后面缺少值')
     .replace(/^error: too many arguments(?: for '(.+)')?.*$/mu, 'gongwen：参数太多')
     .replace(/^error: (.*)$/mu, 'gongwen：$1')
     .replace(/^\(Did you mean (.+)\?\)$/mu, '（是不是要用 $1？）');
+}
+
+/** A word given in place of a command that names a file (来函.txt, a path): the clerk meant to parse it. */
+function looksLikeFile(word: string): boolean {
+  return /[./\\]/u.test(word) || existsSync(word);
 }
 
 function exitCodeFor(error: unknown): number {

@@ -205,6 +205,8 @@ export interface Attachment {
 export interface Recipient {
   id: string;
   name: string;
+  /** 全称 as the alias table gives it (省科技厅 → 福建省科学技术厅), for the documents a unit signs. */
+  fullName?: string;
   group: string | null;
   aliases: string[];
   tasks: string[];

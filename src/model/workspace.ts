@@ -70,10 +70,14 @@ export function safeName(name: string): string {
   return RESERVED.test(safe) ? `_${safe}` : safe;
 }
 
+/** `04`: a unit's number in the recipients' order, as wide as the largest (and at least two digits), so names sort. */
+export function unitNumber(position: number, count: number): string {
+  return String(position).padStart(Math.max(2, String(count).length), '0');
+}
+
 /** `04-省科技厅`: numbered in the recipients' order, so names stay unique and sorted. */
 export function unitFolderName(position: number, count: number, unitName: string): string {
-  const width = Math.max(2, String(count).length);
-  return `${String(position).padStart(width, '0')}-${safeName(unitName)}`;
+  return `${unitNumber(position, count)}-${safeName(unitName)}`;
 }
 
 /** `packets/04-省科技厅` */

@@ -60,8 +60,8 @@ export async function createPackets(outline: Outline, workspaceDir: string, opti
       { path: files.reply, make: () => replyLetter(outline, recipient, templates, perUnit) },
     ]),
     { path: LAYOUT.distribution.docx, make: () => distributionDocx(outline, templates, single) },
-    { path: LAYOUT.distribution.xlsx, make: () => distributionXlsx(outline) },
-    { path: LAYOUT.distribution.csv, make: () => distributionCsv(outline) },
+    { path: LAYOUT.distribution.xlsx, make: () => distributionXlsx(outline, templates) },
+    { path: LAYOUT.distribution.csv, make: () => distributionCsv(outline, templates) },
     { path: LAYOUT.replyTemplate, make: () => replyTemplate(outline, templates, single) },
   ];
   for (const file of plan) insideWorkspace(workspaceDir, file.path);

@@ -8,7 +8,7 @@ import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 import { ensureFolder, writeFailure, writeFileAtomic, writeNewFile } from '../files.js';
 import { RECIPIENT_STATUSES, hasReplied, type TrackedRecipient } from '../model/reply.js';
-import { LAYOUT, reminderFolder, reminderNoticePath } from '../model/workspace.js';
+import { LAYOUT, reminderFolder, reminderNoticePath, unitNumber } from '../model/workspace.js';
 import { trackWorkspace } from '../tracking/index.js';
 import { insideWorkspace } from '../workspace.js';
 import { reminderListDocx, reminderListXlsx, reminderNotice, type ReminderLine } from '../writers/reminder.js';
@@ -38,7 +38,7 @@ export async function createReminders(workspace: string, options: RemindOptions 
   const lines = report.recipients.flatMap((tracked): ReminderLine[] => {
     const recipient = outline.recipients.find((candidate) => candidate.id === tracked.id);
     const line = recipient ? reminderLineOf(tracked) : null;
-    return recipient && line ? [{ recipient, ...line }] : [];
+    return recipient && line ? [{ recipient, number: unitNumber(outline.recipients.indexOf(recipient) + 1, outline.recipients.length), ...line }] : [];
   });
   const result: Reminders = { asOf: report.asOf, outstanding: lines, files: [], replaced: [], stale: [] };
   if (lines.length === 0) return result;
@@ -63,7 +63,7 @@ export async function createReminders(workspace: string, options: RemindOptions 
   }
   const counts = { total: report.recipients.length, replied: report.recipients.length - lines.length };
   planned.push([`${folder}/${LAYOUT.reminderList.docx}`, await reminderListDocx(outline, lines, counts, report.asOf, templates, directRenderer(madeAt))]);
-  planned.push([`${folder}/${LAYOUT.reminderList.xlsx}`, await reminderListXlsx(lines)]);
+  planned.push([`${folder}/${LAYOUT.reminderList.xlsx}`, await reminderListXlsx(outline, lines, counts, report.asOf, templates)]);
   result.files = planned.map(([path]) => path);
   if (earlier.length > 0) {
     // --force: each file replaced in place; the earlier round's other files stay.
@@ -102,19 +102,19 @@ async function writeRound(workspace: string, folder: string, planned: Array<[str
   }
 }
 
-/** What the notice and the list say of a unit, or null when it has replied. */
-function reminderLineOf(tracked: TrackedRecipient): Omit<ReminderLine, 'recipient'> | null {
+/** What the notice and the list say of a unit (the notice's sentence is in templates/wording.json), or null when it has replied. */
+function reminderLineOf(tracked: TrackedRecipient): Omit<ReminderLine, 'recipient' | 'number'> | null {
   if (hasReplied(tracked.status)) return null;
   const status = RECIPIENT_STATUSES[tracked.status].label;
   switch (tracked.status) {
     case 'overdue':
-      return { status, reason: '反馈期限已过，仍未收到贵单位的书面反馈', note: '' };
+      return { status, reason: 'overdue', file: '', note: '' };
     case 'unreadable': {
       const file = tracked.files.at(-1)?.split('/').pop() ?? '';
-      return { status, reason: `贵单位发来的文件“${file}”无法打开，请重新发送`, note: tracked.problems.join('；') };
+      return { status, reason: 'unreadable', file, note: tracked.problems.join('；') };
     }
     default:
-      return { status, reason: '尚未收到贵单位的书面反馈', note: '' };
+      return { status, reason: 'missing', file: '', note: '' };
   }
 }
 

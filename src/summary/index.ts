@@ -44,6 +44,7 @@ export async function createSummary(workspace: string, options: SummaryOptions =
   const xlsxPath = insideWorkspace(workspace, LAYOUT.summary.xlsx);
   // Read first: a sheet that cannot be carried over stops the run before anything is made or written.
   const previous = await readPreviousSummary(xlsxPath, LAYOUT.summary.xlsx, [...HEADERS, REASON_HEADER]);
+  const templates = await loadTemplates(options.templatesDir);
   const newest = new Map<string, Reply>();
   for (const reply of replies) newest.set(reply.recipientId, reply);
   const leftOut: string[] = [];
@@ -59,7 +60,7 @@ export async function createSummary(workspace: string, options: SummaryOptions =
     for (const comment of reply.content.comments) {
       const place = placeOf(outline, comment.clause, comment.suggestion);
       placed.push({
-        clause: place?.label ?? comment.clause ?? '（未指明条目）',
+        clause: place?.label ?? comment.clause ?? templates.wording.summary.unplacedClause,
         original: comment.original ?? '',
         suggestion: comment.suggestion,
         reason: comment.reason ?? '',
@@ -82,14 +83,13 @@ export async function createSummary(workspace: string, options: SummaryOptions =
     missing: report.recipients.filter((line) => !hasReplied(line.status)).map((line) => line.name),
     notItemised: report.recipients.filter((line) => line.status === 'commented' && line.reading !== 'itemised').map((line) => line.name),
   };
-  const templates = await loadTemplates(options.templatesDir);
   const unplacedHeaders = [INDEX_HEADER, ...Object.values(SUMMARY_HEADERS), REASON_HEADER];
   const unplaced = {
     name: UNPLACED_SHEET,
     headers: unplacedHeaders,
     rows: merged.kept.map((row) => unplacedHeaders.map((header) => (header === REASON_HEADER ? row.reason : row.cells[header] ?? ''))),
   };
-  const xlsx = await summaryXlsx(merged.rows, unplaced);
+  const xlsx = await summaryXlsx(outline, merged.rows, counts, report.asOf, templates, unplaced);
   const docx = await summaryDocx(outline, merged.rows, counts, report.asOf, templates);
   // The .xlsx first: it holds what a person typed.
   await writeFileAtomic(xlsxPath, xlsx);

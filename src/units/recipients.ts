@@ -193,7 +193,28 @@ function isGroupName(name: string, table: AliasTable): boolean {
 function newRecipient(draft: Draft, unit: UnitName, index: number, table: AliasTable, home: ProvinceData | null): Recipient {
   const name = normalizeUnitText(draft.name);
   const aliases = aliasesOf(unit, table, home).filter((alias) => alias !== name);
-  return { id: `r${String(index).padStart(2, '0')}`, name, group: draft.group, aliases: [...new Set(aliases)], tasks: [] };
+  const fullName = fullNameOf(unit, home);
+  return {
+    id: `r${String(index).padStart(2, '0')}`,
+    name,
+    ...(fullName !== null && fullName !== name ? { fullName } : {}),
+    group: draft.group,
+    aliases: [...new Set(aliases)],
+    tasks: [],
+  };
+}
+
+/**
+ * The 全称 a unit of the letter's own province signs with: the province's name and the alias table's full
+ * name of its kind (省科技厅 → 福建省科学技术厅, 团省委 → 共青团福建省委员会); null when the table has none.
+ */
+function fullNameOf(unit: UnitName, home: ProvinceData | null): string | null {
+  const unitClass = unit.unitClass;
+  if (!home || !unitClass || unit.former) return null;
+  if (unit.selfNamed) {
+    return unitClass.full.includes('{}') && (isOwnProvince(unit) || unit.scope.province === home) ? unitClass.full.replace('{}', home.name) : null;
+  }
+  return isOwnProvince(unit) && !unitClass.full.includes('{}') ? homeScopeText(unit, home) + unitClass.full : null;
 }
 
 /**

@@ -29,10 +29,11 @@ export interface AdoptionReportData {
 }
 
 export async function adoptionReportDocx(outline: Outline, data: AdoptionReportData, templates?: Templates, render: DocxRenderer = directRenderer()): Promise<Uint8Array> {
-  const { 'adoption-report': template } = templates ?? (await loadTemplates());
+  const all = templates ?? (await loadTemplates());
+  const { 'adoption-report': template } = all;
   const { counts, comments } = data;
   const values = {
-    ...letterValues(outline),
+    ...letterValues(outline, all.wording),
     'adoption.asOf': chineseDate(data.asOf),
     'adoption.date': chineseDate(data.asOf),
     'adoption.total': String(counts.total),
@@ -82,9 +83,10 @@ export async function adoptionNoteDocx(
   templates?: Templates,
   render: DocxRenderer = directRenderer(),
 ): Promise<Uint8Array> {
-  const { 'adoption-note': template } = templates ?? (await loadTemplates());
+  const all = templates ?? (await loadTemplates());
+  const { 'adoption-note': template } = all;
   const values = {
-    ...letterValues(outline),
+    ...letterValues(outline, all.wording),
     ...recipientValues(outline, recipient),
     'note.date': chineseDate(asOf),
     'note.comments': String(comments.length),

@@ -4,25 +4,23 @@ import { documentProperties } from './properties.js';
 import { directRenderer, loadTemplates, type DocxRenderer, type Templates } from './template/index.js';
 import { letterValues, recipientValues, tasksOf } from './values.js';
 
-/** The comment table has at least this many rows, and at least MIN_BLANK_ROWS empty ones after the tasks. */
-const MIN_COMMENT_ROWS = 5;
-const MIN_BLANK_ROWS = 3;
-
 export async function feedbackForm(
   outline: Outline,
   recipient: Recipient,
   templates?: Templates,
   render: DocxRenderer = directRenderer(),
 ): Promise<Uint8Array> {
+  const all = templates ?? (await loadTemplates());
   const tasks = tasksOf(outline, recipient);
-  const blanks = Math.max(MIN_BLANK_ROWS, MIN_COMMENT_ROWS - tasks.length);
+  // The comment table has at least minimumRows rows, and at least minimumBlankRows empty ones after the tasks.
+  const { minimumRows, minimumBlankRows } = all.wording.feedbackForm;
+  const blanks = Math.max(minimumBlankRows, minimumRows - tasks.length);
   const data = {
-    values: { ...letterValues(outline), ...recipientValues(outline, recipient) },
+    values: { ...letterValues(outline, all.wording), ...recipientValues(outline, recipient) },
     lists: {
       task: tasks.map((task, index) => ({ index: String(index + 1), number: task.number, title: task.title })),
       blank: Array.from({ length: blanks }, (_, index) => ({ index: String(tasks.length + index + 1) })),
     },
   };
-  const { 'feedback-form': template } = templates ?? (await loadTemplates());
-  return render(template, data, documentProperties('feedback-form', outline, recipient));
+  return render(all['feedback-form'], data, documentProperties('feedback-form', outline, recipient));
 }

@@ -1,18 +1,30 @@
-/** 催办通知 for one outstanding unit, and the 催报名单 of all of them (.docx and .xlsx). */
+/** 催办通知 for one outstanding unit, and the 催报名单 of all of them (.docx, and .xlsx with the template's columns). */
 import type { Outline, Recipient } from '../model/outline.js';
 import { documentProperties } from './properties.js';
-import { xlsxBytes, type Column } from './sheet.js';
+import { sheetCells, xlsxBytes } from './sheet.js';
 import { directRenderer, loadTemplates, type DocxRenderer, type Templates } from './template/index.js';
-import { chineseDate, letterValues, recipientValues } from './values.js';
+import type { TemplateData } from './template/fill.js';
+import type { Wording } from './template/load.js';
+import { templateTable } from './template/table.js';
+import { chineseDate, letterValues, recipientValues, sheetTitle } from './values.js';
 
 export interface ReminderLine {
   recipient: Recipient;
+  /** The unit's number in packets/ (04 of packets/04-省科技厅), which the list keeps. */
+  number: string;
   /** 情况, as the clerk reads it: 未反馈, 逾期未反馈, 文件无法读取 */
   status: string;
-  /** The sentence the notice says of this unit, after 截至某日, */
-  reason: string;
-  /** 说明 on the list: the file that could not be read, and why. */
+  /** Why it is reminded: the notice says it in the wording's reminderReasons. */
+  reason: keyof Wording['reminderReasons'];
+  /** The file that could not be read (reason unreadable), by its name. */
+  file: string;
+  /** 说明 on the list: what was wrong with that file. */
   note: string;
+}
+
+/** What the notice says of the unit after 截至某日，: the wording's sentence, with the file's name in it. */
+function reasonOf(line: ReminderLine, wording: Wording): string {
+  return wording.reminderReasons[line.reason].replace(/\{\{\s*file\s*\}\}/gu, line.file);
 }
 
 export async function reminderNotice(
@@ -22,20 +34,35 @@ export async function reminderNotice(
   templates?: Templates,
   render: DocxRenderer = directRenderer(),
 ): Promise<Uint8Array> {
-  const { reminder: template } = templates ?? (await loadTemplates());
+  const all = templates ?? (await loadTemplates());
   const values = {
-    ...letterValues(outline),
+    ...letterValues(outline, all.wording),
     ...recipientValues(outline, line.recipient),
     'reminder.asOf': chineseDate(asOf),
     'reminder.date': chineseDate(asOf),
-    'reminder.reason': line.reason,
+    'reminder.reason': reasonOf(line, all.wording),
   };
-  return render(template, { values, lists: {} }, documentProperties('reminder', outline, null));
+  return render(all.reminder, { values, lists: {} }, documentProperties('reminder', outline, null));
 }
 
 export interface ReminderCounts {
   total: number;
   replied: number;
+}
+
+const SHEET_NAME = '催报名单';
+const LIST = 'unit';
+
+function reminderListData(outline: Outline, lines: ReminderLine[], counts: ReminderCounts, asOf: string, wording: Wording): TemplateData {
+  const values = {
+    ...letterValues(outline, wording),
+    'reminder.asOf': chineseDate(asOf),
+    'reminder.total': String(counts.total),
+    'reminder.replied': String(counts.replied),
+    'reminder.outstanding': String(lines.length),
+  };
+  const units = lines.map((line, index) => ({ index: String(index + 1), number: line.number, name: line.recipient.name, status: line.status, note: line.note }));
+  return { values, lists: { [LIST]: units } };
 }
 
 export async function reminderListDocx(
@@ -46,26 +73,18 @@ export async function reminderListDocx(
   templates?: Templates,
   render: DocxRenderer = directRenderer(),
 ): Promise<Uint8Array> {
-  const { 'reminder-list': template } = templates ?? (await loadTemplates());
-  const values = {
-    ...letterValues(outline),
-    'reminder.asOf': chineseDate(asOf),
-    'reminder.total': String(counts.total),
-    'reminder.replied': String(counts.replied),
-    'reminder.outstanding': String(lines.length),
-  };
-  const unit = lines.map((line, index) => ({ index: String(index + 1), name: line.recipient.name, status: line.status, note: line.note }));
-  return render(template, { values, lists: { unit } }, documentProperties('reminder-list', outline, null));
+  const all = templates ?? (await loadTemplates());
+  return render(all['reminder-list'], reminderListData(outline, lines, counts, asOf, all.wording), documentProperties('reminder-list', outline, null));
 }
 
-const COLUMNS: Column[] = [
-  { header: '序号', width: 6 },
-  { header: '单位', width: 30 },
-  { header: '情况', width: 14 },
-  { header: '说明', width: 40 },
-  { header: '催办记录', width: 24 },
-];
-
-export function reminderListXlsx(lines: ReminderLine[]): Promise<Uint8Array> {
-  return xlsxBytes('催报名单', COLUMNS, lines.map((line, index) => [index + 1, line.recipient.name, line.status, line.note, '']));
+export async function reminderListXlsx(outline: Outline, lines: ReminderLine[], counts: ReminderCounts, asOf: string, templates?: Templates): Promise<Uint8Array> {
+  const all = templates ?? (await loadTemplates());
+  const table = templateTable(all['reminder-list'], reminderListData(outline, lines, counts, asOf, all.wording), LIST);
+  return xlsxBytes({
+    sheetName: SHEET_NAME,
+    title: sheetTitle(table.title, outline),
+    columns: table.headers.map((header) => ({ header })),
+    rows: sheetCells(table.rows),
+    orientation: table.orientation,
+  });
 }

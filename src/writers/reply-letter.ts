@@ -10,13 +10,13 @@ export async function replyLetter(
   templates?: Templates,
   render: DocxRenderer = directRenderer(),
 ): Promise<Uint8Array> {
-  const { 'reply-letter': template } = templates ?? (await loadTemplates());
-  const data = { values: { ...letterValues(outline), ...recipientValues(outline, recipient) }, lists: {} };
-  return render(template, data, documentProperties('reply-letter', outline, recipient));
+  const all = templates ?? (await loadTemplates());
+  const data = { values: { ...letterValues(outline, all.wording), ...recipientValues(outline, recipient) }, lists: {} };
+  return render(all['reply-letter'], data, documentProperties('reply-letter', outline, recipient));
 }
 
 /** The same reply for any unit: the unit fills in its own name. */
 export async function replyTemplate(outline: Outline, templates?: Templates, render: DocxRenderer = directRenderer()): Promise<Uint8Array> {
-  const { 'reply-template': template } = templates ?? (await loadTemplates());
-  return render(template, { values: letterValues(outline), lists: {} }, documentProperties('reply-template', outline, null));
+  const all = templates ?? (await loadTemplates());
+  return render(all['reply-template'], { values: letterValues(outline, all.wording), lists: {} }, documentProperties('reply-template', outline, null));
 }

@@ -1,16 +1,27 @@
 /**
- * A plain table as .csv (UTF-8 with BOM, so Excel opens it in Chinese) or .xlsx (exceljs).
+ * A list as .csv (UTF-8 with BOM, so Excel opens it in Chinese) or .xlsx (exceljs), its columns those of the
+ * template's table (template/table.ts).
  * A text cell that starts with = + - @ (or a tab or carriage return) is prefixed with ' so that a
  * spreadsheet never runs it as a formula (CSV injection).
  */
 import ExcelJS from 'exceljs';
+import type { Orientation } from './docx/layout.js';
 
 export type Cell = string | number;
 
-export interface Column {
+export interface SheetColumn {
   header: string;
-  /** Width in Excel's character units. */
-  width: number;
+  /** A drop-down of the values a person may choose in this column (采纳 / 部分采纳 / 不采纳). */
+  choices?: string[];
+}
+
+export interface SheetSpec {
+  sheetName: string;
+  /** The title row above the table: the document's title and the letter's 文号. */
+  title: string;
+  columns: SheetColumn[];
+  rows: Cell[][];
+  orientation: Orientation;
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/u;
@@ -20,8 +31,20 @@ export function neutralise(value: Cell): Cell {
   return typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : value;
 }
 
-export function csvBytes(columns: Column[], rows: Cell[][]): Uint8Array {
-  const lines = [columns.map((column) => column.header), ...rows].map((row) => row.map((cell) => csvField(neutralise(cell))).join(','));
+const WHOLE_NUMBER = /^(?:0|[1-9]\d{0,8})$/u;
+
+/**
+ * Cells as a spreadsheet should hold them: a column of whole numbers (序号, 份数) as numbers, any other column
+ * as text (涉及任务 3 stays text beside 1、2; the number 04 keeps its zero).
+ */
+export function sheetCells(rows: string[][]): Cell[][] {
+  const numeric = (column: number): boolean => rows.every((row) => row[column] === '' || WHOLE_NUMBER.test(row[column]!)) && rows.some((row) => row[column] !== '');
+  const columns = (rows[0] ?? []).map((_, column) => numeric(column));
+  return rows.map((row) => row.map((text, column) => (columns[column] && text !== '' ? Number(text) : text)));
+}
+
+export function csvBytes(headers: string[], rows: Cell[][]): Uint8Array {
+  const lines = [headers, ...rows].map((row) => row.map((cell) => csvField(neutralise(cell))).join(','));
   return new TextEncoder().encode(`${UTF8_BOM}${lines.join('\r\n')}\r\n`);
 }
 
@@ -30,23 +53,102 @@ function csvField(value: Cell): string {
   return /[",\r\n]/u.test(text) ? `"${text.replace(/"/gu, '""')}"` : text;
 }
 
-/** One sheet: a header row that repeats on every printed page, thin borders, A4 fitted to the page width. */
-export async function xlsxBytes(sheetName: string, columns: Column[], rows: Cell[][]): Promise<Uint8Array> {
+// ── .xlsx: what prints whole on A4 ─────────────────────────────────────────────────────────────────
+
+/** Rows of the sheet: the title, then the heading row that repeats on every printed page, then the data. */
+const TITLE_ROW = 1;
+const HEADING_ROW = 2;
+const FONT = '宋体';
+const FONT_SIZE = 12;
+const TITLE_FONT_SIZE = 16;
+/** Excel's width unit is the width of a digit of the default font: a Han character at 12 pt takes about 2.2. */
+const UNITS_PER_FULL_WIDTH = 2.2;
+const UNITS_PER_HALF_WIDTH = 1.2;
+/** Room for the cell's own padding and a little air. */
+const WIDTH_PADDING = 2;
+/** Column widths kept between these: a short column stays legible, a long one wraps. */
+const MIN_WIDTH = 6;
+const MAX_WIDTH = 46;
+/** Points per line of 12 pt text, and above and below a row's lines. */
+const LINE_HEIGHT = 16;
+const ROW_PADDING = 4;
+
+/** The width of a text in Excel's units. */
+function textWidth(text: string): number {
+  return [...text].reduce((sum, char) => sum + (char.codePointAt(0)! < 0x2e80 ? UNITS_PER_HALF_WIDTH : UNITS_PER_FULL_WIDTH), 0);
+}
+
+/** How many lines a text wraps to in a column of this width. */
+function linesIn(text: string, width: number): number {
+  const usable = Math.max(1, width - WIDTH_PADDING);
+  return text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(textWidth(line) / usable)), 0);
+}
+
+/** The widest line of a column, fitted between MIN_WIDTH and MAX_WIDTH; a column with choices fits its longest. */
+function fittedWidth(column: SheetColumn, texts: string[]): number {
+  const widest = Math.max(...[column.header, ...texts, ...(column.choices ?? [])].flatMap((text) => text.split('\n')).map(textWidth));
+  return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.ceil(widest + WIDTH_PADDING)));
+}
+
+/**
+ * One sheet: a title row with the 文号, a heading row that repeats on every printed page, thin borders,
+ * columns fitted to their text, rows as tall as their wrapped text so that nothing is cut off when printed,
+ * and a drop-down in each column that has choices. A4 in the template's orientation, fitted to the width.
+ */
+export async function xlsxBytes(spec: SheetSpec): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'gongwen';
-  const sheet = workbook.addWorksheet(sheetName, {
-    views: [{ state: 'frozen', ySplit: 1 }],
-    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
+  const sheet = workbook.addWorksheet(spec.sheetName, {
+    views: [{ state: 'frozen', ySplit: HEADING_ROW }],
+    pageSetup: {
+      paperSize: 9,
+      orientation: spec.orientation,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${HEADING_ROW}:${HEADING_ROW}`,
+      horizontalCentered: true,
+      margins: { left: 0.6, right: 0.6, top: 0.8, bottom: 0.8, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
   });
-  sheet.columns = columns.map((column) => ({ header: column.header, width: column.width }));
-  for (const row of rows) sheet.addRow(row.map(neutralise));
+  const widths = spec.columns.map((column, index) => fittedWidth(column, spec.rows.map((row) => String(row[index] ?? ''))));
+  sheet.columns = widths.map((width) => ({ width }));
   const border = { style: 'thin' } as const;
-  sheet.eachRow((row, rowNumber) => {
-    row.eachCell({ includeEmpty: true }, (cell) => {
-      cell.font = { name: '宋体', size: 12, bold: rowNumber === 1 };
-      cell.alignment = { vertical: 'middle', horizontal: rowNumber === 1 ? 'center' : undefined, wrapText: true };
+
+  const lastColumn = spec.columns.length;
+  sheet.mergeCells(TITLE_ROW, 1, TITLE_ROW, lastColumn);
+  const title = sheet.getRow(TITLE_ROW);
+  title.getCell(1).value = spec.title;
+  title.getCell(1).font = { name: FONT, size: TITLE_FONT_SIZE, bold: true };
+  title.getCell(1).alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  const titleWidth = widths.reduce((sum, width) => sum + width, 0);
+  title.height = linesIn(spec.title, titleWidth / (TITLE_FONT_SIZE / FONT_SIZE)) * LINE_HEIGHT * (TITLE_FONT_SIZE / FONT_SIZE) + 2 * ROW_PADDING;
+
+  const rows = [spec.columns.map((column) => column.header), ...spec.rows.map((row) => row.map(neutralise))];
+  rows.forEach((values, index) => {
+    const row = sheet.getRow(HEADING_ROW + index);
+    row.values = values;
+    const heading = index === 0;
+    for (let column = 1; column <= lastColumn; column++) {
+      const cell = row.getCell(column);
+      cell.font = { name: FONT, size: FONT_SIZE, bold: heading };
+      cell.alignment = { vertical: 'middle', horizontal: heading ? 'center' : undefined, wrapText: true };
       cell.border = { top: border, left: border, bottom: border, right: border };
-    });
+      const choices = spec.columns[column - 1]!.choices;
+      if (!heading && choices) {
+        cell.dataValidation = {
+          type: 'list',
+          allowBlank: true,
+          formulae: [`"${choices.join(',')}"`],
+          showErrorMessage: true,
+          errorTitle: spec.columns[column - 1]!.header,
+          error: `请从 ${choices.join('、')} 中选一项。`,
+        };
+      }
+    }
+    const lines = Math.max(...values.map((value, column) => linesIn(String(value ?? ''), widths[column]!)));
+    row.height = lines * LINE_HEIGHT + ROW_PADDING;
   });
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

@@ -1,13 +1,15 @@
-/** 意见汇总表 as .docx (GB/T 9704, from its template) and .xlsx: one row per comment, in the draft's order. */
+/** 意见汇总表 as .docx (GB/T 9704, from its template) and .xlsx (its columns from the same template): one row per comment, in the draft's order. */
+import ExcelJS from 'exceljs';
 import type { Outline } from '../model/outline.js';
 import { documentProperties } from './properties.js';
-import ExcelJS from 'exceljs';
-import { neutralise, xlsxBytes, type Column } from './sheet.js';
+import { neutralise, sheetCells, xlsxBytes } from './sheet.js';
 import { directRenderer, loadTemplates, type DocxRenderer, type Templates } from './template/index.js';
-import { chineseDate, letterValues } from './values.js';
+import type { TemplateData } from './template/fill.js';
+import { templateTable } from './template/table.js';
+import { chineseDate, letterValues, sheetTitle } from './values.js';
 
 export interface SummaryRow {
-  /** 条目 */
+  /** 条目 as printed (the wording's unplacedClause when the comment names none). */
   clause: string;
   /** 原文 */
   original: string;
@@ -38,6 +40,37 @@ export interface SummaryCounts {
   notItemised: string[];
 }
 
+const SHEET_NAME = '意见汇总表';
+const LIST = 'row';
+/** The field of the list the drafting unit decides in: its .xlsx column offers the wording's choices. */
+const ADOPTION_FIELD = 'adoption';
+
+function summaryData(outline: Outline, rows: SummaryRow[], counts: SummaryCounts, asOf: string, templates: Templates): TemplateData {
+  const { summary: wording } = templates.wording;
+  const values = {
+    ...letterValues(outline, templates.wording),
+    'summary.asOf': chineseDate(asOf),
+    'summary.total': String(counts.total),
+    'summary.replied': String(counts.replied),
+    'summary.noComment': String(counts.noComment),
+    'summary.comments': String(rows.length),
+    'summary.missing': counts.missing.length > 0 ? counts.missing.join('、') : wording.noneMissing,
+  };
+  const items = rows.map((entry, index) => ({
+    index: String(index + 1),
+    clause: entry.clause,
+    original: entry.original,
+    suggestion: entry.suggestion,
+    reason: entry.reason,
+    unit: entry.unit,
+    adoption: entry.adoption,
+    note: entry.note,
+  }));
+  // A paragraph of the template that names `incomplete` is printed only when some reply could not be itemised.
+  const incomplete = counts.notItemised.length > 0 ? [{ units: counts.notItemised.join('、'), count: String(counts.notItemised.length) }] : [];
+  return { values, lists: { [LIST]: items, incomplete } };
+}
+
 export async function summaryDocx(
   outline: Outline,
   rows: SummaryRow[],
@@ -46,32 +79,9 @@ export async function summaryDocx(
   templates?: Templates,
   render: DocxRenderer = directRenderer(),
 ): Promise<Uint8Array> {
-  const { summary: template } = templates ?? (await loadTemplates());
-  const values = {
-    ...letterValues(outline),
-    'summary.asOf': chineseDate(asOf),
-    'summary.total': String(counts.total),
-    'summary.replied': String(counts.replied),
-    'summary.noComment': String(counts.noComment),
-    'summary.comments': String(rows.length),
-    'summary.missing': counts.missing.length > 0 ? counts.missing.join('、') : '无',
-  };
-  const row = rows.map((entry, index) => ({ index: String(index + 1), ...entry }));
-  // A paragraph of the template that names `incomplete` is printed only when some reply could not be itemised.
-  const incomplete = counts.notItemised.length > 0 ? [{ units: counts.notItemised.join('、'), count: String(counts.notItemised.length) }] : [];
-  return render(template, { values, lists: { row, incomplete } }, documentProperties('summary', outline, null));
+  const all = templates ?? (await loadTemplates());
+  return render(all.summary, summaryData(outline, rows, counts, asOf, all), documentProperties('summary', outline, null));
 }
-
-const COLUMNS: Column[] = [
-  { header: '序号', width: 6 },
-  { header: '条目', width: 20 },
-  { header: '原文', width: 30 },
-  { header: '修改意见', width: 40 },
-  { header: '理由', width: 24 },
-  { header: '提出单位', width: 20 },
-  { header: '采纳情况', width: 12 },
-  { header: '说明', width: 24 },
-];
 
 /** The sheet of earlier rows a new summary could not place: their cells by header, and why. */
 export interface UnplacedSheet {
@@ -80,11 +90,31 @@ export interface UnplacedSheet {
   rows: string[][];
 }
 
-export async function summaryXlsx(rows: SummaryRow[], unplaced?: UnplacedSheet): Promise<Uint8Array> {
-  const cells = rows.map((row, index) => [index + 1, row.clause, row.original, row.suggestion, row.reason, row.unit, row.adoption, row.note]);
-  const bytes = await xlsxBytes('意见汇总表', COLUMNS, cells);
+export async function summaryXlsx(
+  outline: Outline,
+  rows: SummaryRow[],
+  counts: SummaryCounts,
+  asOf: string,
+  templates?: Templates,
+  unplaced?: UnplacedSheet,
+): Promise<Uint8Array> {
+  const all = templates ?? (await loadTemplates());
+  const table = templateTable(all.summary, summaryData(outline, rows, counts, asOf, all), LIST);
+  const bytes = await xlsxBytes({
+    sheetName: SHEET_NAME,
+    title: sheetTitle(table.title, outline),
+    columns: table.headers.map((header, column) => ({
+      header,
+      ...(table.fields[column] === ADOPTION_FIELD ? { choices: all.wording.summary.adoptionChoices } : {}),
+    })),
+    rows: sheetCells(table.rows),
+    orientation: table.orientation,
+  });
   return unplaced && unplaced.rows.length > 0 ? withUnplacedSheet(bytes, unplaced) : bytes;
 }
+
+/** Width of a column of the kept sheet, in characters. */
+const UNPLACED_WIDTH = 24;
 
 /** The workbook with the sheet of unplaced rows after the summary: header repeated on each page, text wrapped. */
 async function withUnplacedSheet(bytes: Uint8Array, unplaced: UnplacedSheet): Promise<Uint8Array> {
@@ -94,7 +124,7 @@ async function withUnplacedSheet(bytes: Uint8Array, unplaced: UnplacedSheet): Pr
     views: [{ state: 'frozen', ySplit: 1 }],
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
   });
-  sheet.columns = unplaced.headers.map((header) => ({ header, width: COLUMNS.find((column) => column.header === header)?.width ?? 30 }));
+  sheet.columns = unplaced.headers.map((header) => ({ header, width: UNPLACED_WIDTH }));
   for (const row of unplaced.rows) sheet.addRow(row.map(neutralise));
   sheet.eachRow((row, number) => {
     row.eachCell({ includeEmpty: true }, (cell) => {

@@ -4,6 +4,7 @@
  * (GB/T 15834). A fact the letter does not give prints as a blank to fill in by hand, never as a guess.
  */
 import type { Outline, Recipient, Task } from '../model/outline.js';
+import type { Wording } from './template/load.js';
 
 /** Printed where the letter gives no value: a line the clerk fills in by hand. */
 export const BLANK = '＿＿＿＿';
@@ -36,29 +37,23 @@ export function tasksOf(outline: Outline, recipient: Recipient): Task[] {
   return outline.tasks.filter((task) => task.recipients.includes(recipient.name));
 }
 
-/** How a reply addresses the issuer: 贵办, 贵厅, 贵委 … by the kind of organ, else 贵单位. */
-const HONORIFICS: [RegExp, string][] = [
-  [/办公室$|办$/u, '贵办'],
-  [/委员会$|委$/u, '贵委'],
-  [/厅$/u, '贵厅'],
-  [/局$/u, '贵局'],
-  [/部$/u, '贵部'],
-  [/院$/u, '贵院'],
-];
-
-function honorificOf(issuer: string | null): string {
-  return HONORIFICS.find(([pattern]) => pattern.test(issuer ?? ''))?.[1] ?? '贵单位';
+/** How a reply addresses the issuer (贵办, 贵厅 …): by the longest ending of its name in the wording's table. */
+function honorificOf(issuer: string | null, wording: Wording): string {
+  const ending = Object.keys(wording.honorifics)
+    .filter((candidate) => candidate !== '' && (issuer ?? '').endsWith(candidate))
+    .sort((a, b) => b.length - a.length)[0];
+  return ending === undefined ? wording.otherHonorific : wording.honorifics[ending]!;
 }
 
 /** `letter.*`, `draft.*` and `contact.*`: what every document of one letter can print. */
-export function letterValues(outline: Outline): Record<string, string> {
+export function letterValues(outline: Outline, wording: Wording): Record<string, string> {
   const { letter } = outline;
   const contact = letter.contacts[0];
   const draft = draftTitle(outline);
   return {
     'letter.issuer': letter.issuer ?? letter.signature ?? BLANK,
     'letter.replyTo': letter.replyTo?.unit ?? letter.issuer ?? letter.signature ?? BLANK,
-    'letter.honorific': honorificOf(letter.issuer ?? letter.signature),
+    'letter.honorific': honorificOf(letter.issuer ?? letter.signature, wording),
     'letter.title': letter.title ?? BLANK,
     'letter.citedTitle': citeTitle(letter.title),
     'letter.docNumber': letter.docNumber?.text ?? BLANK,
@@ -99,6 +94,7 @@ export function recipientValues(outline: Outline, recipient: Recipient): Record<
   return {
     'recipient.id': recipient.id,
     'recipient.name': recipient.name,
+    'recipient.fullName': recipient.fullName ?? recipient.name,
     'recipient.group': recipient.group ?? '',
     'recipient.tasks': tasksOf(outline, recipient)
       .map((task) => task.number)
@@ -108,4 +104,10 @@ export function recipientValues(outline: Outline, recipient: Recipient): Record<
 
 function joined(values: string[] | undefined): string {
   return values && values.length > 0 ? values.join('、') : BLANK;
+}
+
+/** A spreadsheet's title row: the document's title and the letter's 文号. */
+export function sheetTitle(title: string, outline: Outline): string {
+  const docNumber = outline.letter.docNumber?.text;
+  return docNumber ? `${title}（${docNumber}）` : title;
 }

@@ -53,6 +53,9 @@ describe('gongwen remind', () => {
     expect(notice.text).toContain('闽扶协函〔2024〕8号');
     expect(notice.text).toContain('2024年10月18日前');
     expect(notice.text).toContain('“发改委.docx”无法打开，请重新发送');
+    // The notice cites the letter as sent to the unit: a 函 is 发来, not 印发.
+    expect(notice.text).toContain('以《');
+    expect(notice.text).not.toContain('印发');
     const overdue = readDocx(readFileSync(join(workspace, '催办/2024-10-19/08-省人社厅/催办通知.docx')));
     expect(overdue.text).toContain('反馈期限已过');
     expect(overdue.text).toContain('联系人：周善杰，电话：18960838088，传真：0591-88610051。');
@@ -62,7 +65,8 @@ describe('gongwen remind', () => {
     const list = readDocx(readFileSync(join(workspace, '催办/2024-10-19/催报名单.docx')));
     const rows = tableRows(list.document, 0).slice(1);
     expect(rows.map((row) => row[1])).toEqual(reminders.outstanding.map((line) => line.recipient.name));
-    expect(rows[0]?.slice(1, 3)).toEqual(['省发改委', '文件无法读取']);
+    // Numbered as in packets/: 02-省发改委, 03-省教育厅 …
+    expect(rows[0]?.slice(0, 3)).toEqual(['02', '省发改委', '文件无法读取']);
     expect(list.text).toContain('征求30家，已反馈7家，尚未反馈23家');
   });
 
@@ -97,6 +101,8 @@ describe('gongwen summary', () => {
       ['三、保障措施', '省科技厅'],
       ['（未指明条目）', '省财政厅'],
     ]);
+    // The reply's own 一、二、三、 are not part of its comments.
+    expect(summary.rows.filter((row) => row.unit === '省科技厅').every((row) => !/^[一二三四五六七八九十]+、/u.test(row.suggestion))).toBe(true);
   });
 
   it('leaves out a reply marked 内部资料, and names it', () => {
@@ -108,10 +114,13 @@ describe('gongwen summary', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync(join(workspace, '意见汇总表.xlsx')) as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
-    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['序号', '条目', '原文', '修改意见', '理由', '提出单位', '采纳情况', '说明']);
-    const suggestions = sheet.getColumn(4).values.slice(2).map(String);
+    expect(String(sheet.getRow(1).getCell(1).value)).toMatch(/意见汇总表（闽扶协函〔2024〕8号）$/u);
+    expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual(['序号', '条目', '原文', '修改意见', '理由', '提出单位', '采纳情况', '说明']);
+    const suggestions = sheet.getColumn(4).values.slice(3).map(String);
     expect(suggestions).toContain('\'=HYPERLINK("http://x")建议补充地方法人银行');
-    expect(sheet.rowCount).toBe(1 + summary.rows.length);
+    expect(sheet.rowCount).toBe(2 + summary.rows.length);
+    // A comment on no particular clause says so, in the wording of templates/wording.json.
+    expect(sheet.getRow(2 + summary.rows.length).getCell(2).value).toBe('（未指明条目）');
   });
 
   it('writes the .docx with the counts and the rows', () => {

@@ -35,6 +35,9 @@ describe("a unit's own 复函, written by another tool", () => {
     expect(content.kind).toBe('letter');
     expect(content.namedUnit).toBe('福建省科学技术厅');
     expect(content.comments.map((comment) => comment.clause)).toEqual(['第3条', '任务4', '第三部分']);
+    // The reply's own 一、二、三、 number its letter, not the comments in a summary.
+    expect(content.comments.map((comment) => comment.suggestion.slice(0, 2))).not.toContain('一、');
+    expect(content.comments.every((comment) => !/^[一二三四五六七八九十]+、/u.test(comment.suggestion))).toBe(true);
     expect(content.noComment).toBe(false);
   });
 

@@ -19,6 +19,14 @@ const taskRecipients = (number: string): string[] => resolved.tasks.find((t) => 
 const recipient = (name: string) => resolved.recipients.find((r) => r.name === name);
 
 describe('the sample letter\'s units', () => {
+  it('gives a unit of the province the full name it signs with, from the alias table, and none where the table has none', () => {
+    expect(recipient('省科技厅')?.fullName).toBe('福建省科学技术厅');
+    expect(recipient('省委组织部')?.fullName).toBe('中共福建省委组织部');
+    expect(recipient('团省委')?.fullName).toBe('共青团福建省委员会');
+    expect(recipient('省第十三批援宁工作队')?.fullName).toBeUndefined();
+    expect(recipient('福州市对口支援工作领导小组')?.fullName).toBeUndefined();
+  });
+
   it('gives the 30 recipients a careful clerk would list, in order', () => {
     expect(resolved.recipients.map((r) => `${r.id} ${r.name}`)).toEqual([
       '省委组织部', '省发改委', '省教育厅', '省科技厅', '省工信厅', '省司法厅', '省财政厅', '省人社厅', '省农业农村厅',

@@ -26,8 +26,9 @@ async function sheetRows(bytes: Uint8Array): Promise<unknown[][]> {
 }
 
 describe('分发清单.xlsx', () => {
-  it('has the header and one row per recipient, numbers as numbers', async () => {
-    const rows = await sheetRows(await distributionXlsx(outline));
+  it('has a title row with the 文号, the header and one row per recipient, numbers as numbers', async () => {
+    const [title, ...rows] = await sheetRows(await distributionXlsx(outline));
+    expect(title![0]).toBe('分发清单（闽扶协函〔2024〕8号）');
     expect(rows[0]).toEqual(HEADER);
     expect(rows).toHaveLength(31);
     expect(rows[4]).toEqual([4, '省科技厅', '省直有关单位', '3', 1, '', '']);
@@ -37,7 +38,7 @@ describe('分发清单.xlsx', () => {
 
   it('never holds a formula: text starting with = + - @ or a tab is prefixed with an apostrophe', async () => {
     const bytes = await distributionXlsx(hostileOutline());
-    const names = (await sheetRows(bytes)).slice(1, 7).map((row) => row[1]);
+    const names = (await sheetRows(bytes)).slice(2, 8).map((row) => row[1]);
     expect(names).toEqual(["'=HYPERLINK(\"http://x\",\"点我\")", "'+1+1", "'-2", "'@SUM(A1)", "'\t=1", '省科技厅,"有限"']);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes.slice().buffer);
@@ -46,8 +47,8 @@ describe('分发清单.xlsx', () => {
 });
 
 describe('分发清单.csv', () => {
-  it('is UTF-8 with a BOM, CRLF lines, the header first', () => {
-    const bytes = distributionCsv(outline);
+  it('is UTF-8 with a BOM, CRLF lines, the header first', async () => {
+    const bytes = await distributionCsv(outline);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(3));
     const lines = text.split('\r\n');
@@ -57,8 +58,8 @@ describe('分发清单.csv', () => {
     expect(lines.at(-1)).toBe('');
   });
 
-  it('neutralises formulas and quotes commas and quotes', () => {
-    const text = new TextDecoder().decode(distributionCsv(hostileOutline()).subarray(3));
+  it('neutralises formulas and quotes commas and quotes', async () => {
+    const text = new TextDecoder().decode((await distributionCsv(hostileOutline())).subarray(3));
     const names = text.split('\r\n').slice(1, 7).map((line) => line.slice(line.indexOf(',') + 1, line.lastIndexOf(',省直有关单位')));
     expect(names).toEqual(['"\'=HYPERLINK(""http://x"",""点我"")"', "'+1+1", "'-2", "'@SUM(A1)", "'\t=1", '"省科技厅,""有限"""']);
   });

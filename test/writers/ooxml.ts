@@ -21,7 +21,11 @@ export function readDocx(bytes: Uint8Array): Docx {
 export function textOf(xml: string): string {
   return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/gu)]
     .map(([paragraph]) =>
-      [...paragraph.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:sym [^>]*w:char="25A1"/gu)].map((match) => unescapeXml(match[1] ?? '□')).join(''),
+      [...paragraph.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:sym [^>]*w:char="25A1"/gu)]
+        .map((match) => unescapeXml(match[1] ?? '□'))
+        .join('')
+        // Word joiners (no line break inside 〔2024〕8号, dates, phone numbers) are not seen on the page.
+        .replace(/\u2060/gu, ''),
     )
     .join('\n');
 }

@@ -20,7 +20,7 @@ const WRITERS: Record<string, Writer> = {
   意见反馈表: (outline, recipient, render) => feedbackForm(outline, recipient, templates, render),
   复函: (outline, recipient, render) => replyLetter(outline, recipient, templates, render),
   催办通知: (outline, recipient, render) =>
-    reminderNotice(outline, { recipient, status: '未反馈', reason: '贵单位尚未反馈意见', note: '' }, '2024-10-17', templates, render),
+    reminderNotice(outline, { recipient, number: '01', status: '未反馈', reason: 'missing', file: '', note: '' }, '2024-10-17', templates, render),
 };
 
 /**

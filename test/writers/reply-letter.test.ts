@@ -21,12 +21,22 @@ describe('复函 of 省科技厅', () => {
     );
   });
 
-  it('is titled as the unit’s reply on the draft, and ends 特此函复 with the unit’s name over a date line', () => {
-    expect(reply.text).toContain('省科技厅关于对《关于深入学习贯彻习近平总书记重要指示精神高质量推进闽宁协作工作的实施意见（2024—2026年）（征求意见稿）》意见的复函');
+  it('is titled as the unit’s reply on the draft in its full name, without the 语病 关于对《…》', () => {
+    expect(reply.text).toContain('福建省科学技术厅关于《关于深入学习贯彻习近平总书记重要指示精神高质量推进闽宁协作工作的实施意见（2024—2026年）（征求意见稿）》修改意见的复函');
+    expect(reply.text).not.toContain('关于对');
+  });
+
+  it('ends 特此函复 with the unit’s full name (from the alias table) over a date line', () => {
     const lines = reply.text.split('\n');
     const closing = lines.indexOf('特此函复。');
     expect(closing).toBeGreaterThan(0);
-    expect(lines.slice(closing + 1, closing + 3)).toEqual(['省科技厅', '　　　　年　　月　　日']);
+    expect(lines.slice(closing + 1, closing + 3)).toEqual(['福建省科学技术厅', '　　　　年　　月　　日']);
+  });
+
+  it('signs with the name the letter uses when the alias table gives no full name', async () => {
+    const team = readDocx(await replyLetter(outline, recipientNamed(outline, '省第十三批援宁工作队')));
+    expect(headerText(team.parts)).toBe('省第十三批援宁工作队');
+    expect(team.text).toContain('省第十三批援宁工作队关于《');
   });
 
   it('keeps 特此函复 on the page of the 署名, and the 署名 with its date (no page holds only a signature)', () => {
@@ -41,8 +51,8 @@ describe('复函 of 省科技厅', () => {
     expect(reply.text).not.toMatch(/无(?:修改|不同|其他)?意见|没有(?:修改|不同)?意见/u);
   });
 
-  it('carries the unit’s name as its letterhead', () => {
-    expect(headerText(reply.parts)).toBe('省科技厅');
+  it('carries the unit’s full name as its letterhead', () => {
+    expect(headerText(reply.parts)).toBe('福建省科学技术厅');
   });
 
   it('says which letter it answers, but has no recipient id (the tracker reads that as a feedback form)', () => {

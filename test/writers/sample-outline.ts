@@ -29,6 +29,9 @@ const PROVINCIAL_UNITS = [
   '省商务厅', '省文旅厅', '省卫健委', '省广电局', '省体育局', '国家金融监管总局福建省分局', '省农科院', '厦门大学',
   '省总工会', '团省委', '省妇联', '省科协', '省侨联', '省残联', '省工商联',
 ];
+/** 全称 as the alias table gives them (units/recipients.ts), for the documents a unit signs. */
+const FULL_NAMES: Record<string, string> = { 省科技厅: '福建省科学技术厅', 省发改委: '福建省发展和改革委员会', 团省委: '共青团福建省委员会' };
+
 const CITY_UNITS = ['福州', '厦门', '漳州', '泉州', '莆田'].map((city) => `${city}市对口支援工作领导小组`);
 
 function recipientsOf(): Recipient[] {
@@ -40,6 +43,7 @@ function recipientsOf(): Recipient[] {
   return units.map(([name, group], index) => ({
     id: `r${String(index + 1).padStart(2, '0')}`,
     name,
+    ...(FULL_NAMES[name] ? { fullName: FULL_NAMES[name] } : {}),
     group,
     aliases: [],
     tasks: TASKS.filter(([, , units]) => units.includes(name) || (group === CITIES && units.includes('cities'))).map(([number]) => number),

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { feedbackForm } from '../../src/writers/feedback-form.js';
+import { reminderNotice } from '../../src/writers/reminder.js';
 import { directRenderer, loadTemplates, type Template } from '../../src/writers/template/index.js';
 import { readDocx, tableRows } from './ooxml.js';
 import { recipientNamed, sampleOutline } from './sample-outline.js';
@@ -132,6 +133,26 @@ describe("an office's own templates (--templates)", () => {
     const own = mkdirp(join(scratch, 'gbk'));
     writeFileSync(join(own, 'reply-template.md'), Buffer.from('b9f3b0ec', 'hex')); // 贵办 in GBK
     expect((await loadTemplates(own))['reply-template'].text).toBe('贵办');
+  });
+
+  it('take the wording of wording.json: only the entries the office gives change', async () => {
+    const own = mkdirp(join(scratch, 'wording'));
+    writeFileSync(join(own, 'wording.json'), JSON.stringify({ feedbackForm: { minimumRows: 8 }, reminderReasons: { missing: '贵单位意见尚未报来' } }));
+    const templates = await loadTemplates(own);
+    expect(templates.wording.feedbackForm).toEqual({ minimumRows: 8, minimumBlankRows: 3 });
+    expect(templates.wording.summary.unplacedClause).toBe('（未指明条目）');
+    const outline = sampleOutline();
+    const unit = recipientNamed(outline, '省科技厅');
+    const form = readDocx(await feedbackForm(outline, unit, templates));
+    expect(tableRows(form.document, 1)).toHaveLength(1 + 8); // the heading and at least 8 rows
+    const notice = readDocx(await reminderNotice(outline, { recipient: unit, number: '04', status: '未反馈', reason: 'missing', file: '', note: '' }, '2024-10-19', templates));
+    expect(notice.text).toContain('截至2024年10月19日，贵单位意见尚未报来。');
+  });
+
+  it('refuses a wording.json entry gongwen does not have, naming it', async () => {
+    const own = mkdirp(join(scratch, 'bad-wording'));
+    writeFileSync(join(own, 'wording.json'), JSON.stringify({ greeting: '您好' }));
+    await expect(loadTemplates(own)).rejects.toThrow(/“greeting”不是可以改的措辞/u);
   });
 
   it('must be a folder that exists', async () => {

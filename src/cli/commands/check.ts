@@ -6,7 +6,7 @@ export function registerCheck(program: Command): void {
   program
     .command('check')
     .description('检查来函：缺少的要素、无法识别的单位、未征求意见的责任单位')
-    .argument('<letter>', '来函文件（.pdf、.txt、.md、.docx）')
+    .argument('<来函文件>', '来函文件（.pdf、.txt、.md、.docx）')
     .addOption(aliasesOption())
     .addOption(recipientsOption())
     .action(async (letter: string, options: { aliases?: string[]; recipients?: string }) => {

@@ -18,8 +18,8 @@ export function registerPackets(program: Command): void {
   program
     .command('packets')
     .description('为每个受文单位生成意见反馈表和复函，以及分发清单和复函模板')
-    .argument('<letter>', '来函文件（.txt、.md、.docx、.pdf）')
-    .option('-o, --output <workspace>', '工作目录（新建的文件夹）')
+    .argument('<来函文件>', '来函文件（.txt、.md、.docx、.pdf）')
+    .option('-o, --output <工作目录>', '工作目录（新建的文件夹）')
     .option('--force', '工作目录已存在时重新生成（回收文件夹中的文件不会被改动）')
     .addOption(templatesOption())
     .addOption(aliasesOption())

@@ -7,10 +7,10 @@ export function registerParse(program: Command): void {
   program
     .command('parse')
     .description('解析来函，显示其结构（要素、附件、任务、受文单位）')
-    .argument('<letter>', '来函文件（.pdf、.txt、.md、.docx）')
+    .argument('<来函文件>', '来函文件（.pdf、.txt、.md、.docx）')
     .addOption(aliasesOption())
     .option('--json', '以 JSON 输出结构（供脚本使用）')
-    .option('-o, --output <file>', '把 JSON 结构写入文件')
+    .option('-o, --output <文件>', '把 JSON 结构写入文件')
     .action(async (letter: string, options: { json?: boolean; output?: string; aliases?: string[] }) => {
       const { parseLetter } = await import('../../outline/parse.js');
       const outline = await parseLetter(letter, { aliases: await aliasTableFrom(options.aliases) });

@@ -7,7 +7,7 @@ export function registerRemind(program: Command): void {
   program
     .command('remind')
     .description('为尚未反馈（或文件无法读取）的单位生成催办通知和催报名单，放在工作目录的 催办/ 下')
-    .argument('<workspace>', 'gongwen packets 生成的工作目录')
+    .argument('<工作目录>', 'gongwen packets 生成的工作目录')
     .addOption(asOfOption())
     .addOption(templatesOption())
     .option('--force', '同一日期的催办通知已存在时重新生成并覆盖（其中手工修改的内容会丢失）')

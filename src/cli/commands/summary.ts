@@ -6,7 +6,7 @@ export function registerSummary(program: Command): void {
   program
     .command('summary')
     .description('把各单位的意见按征求意见稿的顺序汇总成意见汇总表（.docx 和 .xlsx）')
-    .argument('<workspace>', 'gongwen packets 生成的工作目录')
+    .argument('<工作目录>', 'gongwen packets 生成的工作目录')
     .addOption(asOfOption())
     .addOption(templatesOption())
     .action(async (workspace: string, options: { asOf?: string; templates?: string }) => {

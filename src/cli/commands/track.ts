@@ -6,7 +6,7 @@ export function registerTrack(program: Command): void {
   program
     .command('track')
     .description('跟踪回收：各单位是否已反馈、无意见、逾期，哪些文件无法读取或无法识别')
-    .argument('<workspace>', 'gongwen packets 生成的工作目录')
+    .argument('<工作目录>', 'gongwen packets 生成的工作目录')
     .addOption(asOfOption())
     .option('--json', '以 JSON 输出（供脚本使用）')
     .action(async (workspace: string, options: { asOf?: string; json?: boolean }) => {

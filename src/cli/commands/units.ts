@@ -6,7 +6,7 @@ export function registerUnits(program: Command): void {
   program
     .command('units')
     .description('列出受文单位：所属类别、别名、须负责的任务，以及无法对应的责任单位')
-    .argument('<letter>', '来函文件（.pdf、.txt、.md、.docx）')
+    .argument('<来函文件>', '来函文件（.pdf、.txt、.md、.docx）')
     .option('--json', '以 JSON 输出（供脚本使用）')
     .addOption(aliasesOption())
     .addOption(recipientsOption())

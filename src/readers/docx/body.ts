@@ -316,7 +316,8 @@ export class BodyReader {
     const font = this.#runs.at(-1)?.font ?? null;
     // A symbol font's characters typed as text (LibreOffice writes ☑ in Wingdings 2 so) read as their glyphs.
     const text = font !== null && SYMBOL_FONTS.has(font) ? characters.replace(/[\uf020-\uf0ff]/gu, (char) => symbol(font, char.charCodeAt(0).toString(16))) : characters;
-    this.#emit(text.replace(/\u00ad/gu, ''));
+    // Soft hyphens, zero-width spaces and word joiners only steer line breaks (gongwen's own documents carry them).
+    this.#emit(text.replace(/[\u00ad\u200b\u2060]/gu, ''));
   }
 
   /** Properties of a paragraph, run, row or cell; a content control's kind. */

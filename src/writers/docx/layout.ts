@@ -21,6 +21,7 @@ import {
   LineRuleType,
   Packer,
   PageNumber,
+  PageOrientation,
   Paragraph,
   Table,
   TableCell,
@@ -49,6 +50,20 @@ export const MARGIN = {
   bottom: PAGE.height - 2098 - TYPE_AREA.height,
 } as const;
 
+/**
+ * 横排表格 (GB/T 9704 8): a wide table is printed on A4 turned sideways. The page keeps its 版心 and white
+ * margins, turned with it: the 订口 (28 mm) is the top edge, where the table's head is, and the 版心 is
+ * 225 mm wide and 156 mm high.
+ */
+export type Orientation = 'portrait' | 'landscape';
+
+const LANDSCAPE_MARGIN = { top: MARGIN.left, right: MARGIN.top, bottom: MARGIN.right, left: MARGIN.bottom } as const;
+
+/** The 版心's width on a page of this orientation: what a table spans. */
+export function typeAreaWidth(orientation: Orientation): number {
+  return orientation === 'portrait' ? TYPE_AREA.width : TYPE_AREA.height;
+}
+
 // ── 5.2.3 行数和字数: 22 行 × 28 字, filling the 版心 ──────────────────────────────────────────────────
 
 export const LINES_PER_PAGE = 22;
@@ -58,7 +73,7 @@ export const LINE_PITCH = Math.floor(TYPE_AREA.height / LINES_PER_PAGE);
 
 // ── 字号 (Word's 号 → half-points) ───────────────────────────────────────────────────────────────────
 
-export const SIZE = { 小初: 72, 二号: 44, 三号: 32, 四号: 28, 小四: 24 } as const;
+export const SIZE = { 小初: 72, 二号: 44, 三号: 32, 四号: 28, 小四: 24, 五号: 21 } as const;
 
 /** Width of one 字 (a full-width character) at a size in half-points, in twips: 三号 16 pt = 320. */
 function characterWidth(size: number): number {
@@ -79,6 +94,33 @@ const TYPEFACE: Record<Face, string> = {
   楷体: '楷体_GB2312',
   宋体: '宋体',
 };
+/**
+ * What word/fontTable.xml says of each font, so that a machine without it substitutes a like one: its
+ * 字体族 (roman = with serifs, as 宋/仿宋/楷 are; swiss = without, as 黑体), PANOSE, GB2312 character set
+ * (charset 86) and the names it goes by elsewhere (altName: Windows Vista and later ship 仿宋 and 楷体, not
+ * the _GB2312 fonts). Word and WPS match a missing font by these; LibreOffice reads none of them
+ * (writerfilter's FontTable ignores altName, panose1 and family) and asks fontconfig by name alone.
+ */
+const FONT_DECLARATIONS: { name: string; altName?: string; panose: string; charset: string; family: 'roman' | 'swiss'; pitch: 'variable' | 'fixed' }[] = [
+  { name: '仿宋_GB2312', altName: '仿宋', panose: '02010609030101010101', charset: '86', family: 'roman', pitch: 'fixed' },
+  { name: '方正小标宋简体', altName: '宋体', panose: '02000000000000000000', charset: '86', family: 'roman', pitch: 'variable' },
+  { name: '黑体', altName: 'SimHei', panose: '02010609060101010101', charset: '86', family: 'swiss', pitch: 'fixed' },
+  { name: '楷体_GB2312', altName: '楷体', panose: '02010609030101010101', charset: '86', family: 'roman', pitch: 'fixed' },
+  { name: '宋体', altName: 'SimSun', panose: '02010600030101010101', charset: '86', family: 'roman', pitch: 'variable' },
+  { name: 'Times New Roman', panose: '02020603050405020304', charset: '00', family: 'roman', pitch: 'variable' },
+];
+
+const FONT_TABLE_PART = 'word/fontTable.xml';
+
+function fontTableXml(): string {
+  const fonts = FONT_DECLARATIONS.map(
+    (font) =>
+      `<w:font w:name="${font.name}">${font.altName ? `<w:altName w:val="${font.altName}"/>` : ''}<w:panose1 w:val="${font.panose}"/>` +
+      `<w:charset w:val="${font.charset}"/><w:family w:val="${font.family}"/><w:pitch w:val="${font.pitch}"/></w:font>`,
+  );
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${fonts.join('')}</w:fonts>`;
+}
+
 /** Digits and Latin letters (7.5 asks 半角 Arabic numerals); the page number is 宋体 throughout. */
 const LATIN_TYPEFACE = 'Times New Roman';
 /** Red of the 发文机关标志 and its lines (5.2.4 红色). */
@@ -197,9 +239,35 @@ export function signatureBlock(signature: string, date: string): Paragraph[] {
   ];
 }
 
-/** Full-width characters count 1, half-width (digits, Latin) ½. */
+/** Characters that take no room: the zero-width space (a place to break) and the word joiner (no break). */
+const ZERO_WIDTH = /[\u200b\u2060]/u;
+
+/** Full-width characters count 1, half-width (digits, Latin) ½, zero-width characters nothing. */
 export function widthInCharacters(text: string): number {
-  return [...text].reduce((sum, char) => sum + (char.codePointAt(0)! < 0x2e80 ? 0.5 : 1), 0);
+  return [...text].reduce((sum, char) => sum + (ZERO_WIDTH.test(char) ? 0 : char.codePointAt(0)! < 0x2e80 ? 0.5 : 1), 0);
+}
+
+/**
+ * What must not be split at the end of a line: a document number's 〔2024〕8号, a date, a phone or fax
+ * number, a span of years such as （2024—2026年）, joined by U+2060 WORD JOINER. LibreOffice 7.4 keeps phone
+ * numbers and spans of years whole with it (test/writers/pages.test.ts) but still breaks where digits meet Han
+ * characters (8|号, 10|月), whatever joins them; how Word and WPS treat them could not be checked here.
+ */
+const KEPT_TOGETHER = new RegExp(
+  [
+    '[〔［\\[]\\d{4}[〕］\\]]\\d+号', // 〔2024〕8号
+    '\\d{4}年\\d{1,2}月(?:\\d{1,2}日)?', // 2024年10月18日
+    '\\d{1,2}月\\d{1,2}日', // 10月18日
+    '[（(]?\\+?\\d+(?:\\s?[—–－-]{1,2}\\s?\\d+)+年?[）)]?', // 0591-88610051, （2024—2026年）
+  ].join('|'),
+  'gu',
+);
+/** U+2060 WORD JOINER: no line break on either side, and nothing drawn. */
+const WORD_JOINER = '\u2060';
+
+/** The text with word joiners inside each run of characters that must stay on one line. */
+export function keepTogether(text: string): string {
+  return text.replace(KEPT_TOGETHER, (found) => [...found].join(WORD_JOINER));
 }
 
 // ── 10.1 信函格式: the first page's 发文机关标志 and red double lines ─────────────────────────────────
@@ -272,8 +340,8 @@ export function wrappableList(items: string[]): string {
 
 // ── Tables (not in the standard: 意见反馈表, 分发清单) ─────────────────────────────────────────────────
 
-/** Table text: 4号仿宋 unless the template asks for 小四 (`<!-- 字号：小四 -->`); **…** in a cell is 黑体. */
-export const TABLE_SIZES = { 四号: SIZE.四号, 小四: SIZE.小四 } as const;
+/** Table text: 4号仿宋 unless the template asks for 小四 or 五号 (`<!-- 字号：小四 -->`); **…** in a cell is 黑体. */
+export const TABLE_SIZES = { 四号: SIZE.四号, 小四: SIZE.小四, 五号: SIZE.五号 } as const;
 export type TableSize = keyof typeof TABLE_SIZES;
 /** Exact line height in a cell: 1.5 × the text size (in twips, 30 × half-points). */
 const TABLE_LINE_PER_HALF_POINT = 15;
@@ -282,15 +350,27 @@ const TABLE_ROW_LINE = 567;
 
 export type CellAlignment = 'left' | 'center' | 'right' | null;
 
+/** What a column holds, in characters at the table's size, for widths taken from the content. */
+export interface ColumnContent {
+  /** The longest line of any of its cells, the heading included. */
+  widest: number;
+  /** The longest piece that cannot wrap: a heading word, a number, a document number. */
+  narrowest: number;
+  /** Nothing in it below the heading: a column filled in by hand (签收, 采纳情况). */
+  byHand: boolean;
+}
+
 export interface TableSpec {
-  /** Relative column widths (列宽 1:3:4 …); the table always spans the 版心. */
-  widths: number[];
+  /** Relative column widths (列宽 1:3:4 …), or what each column holds; the table always spans the 版心. */
+  widths: number[] | ColumnContent[];
   alignments: CellAlignment[];
   /** Each row's cells, each cell one paragraph of runs (made with `tableTextStyle`). */
   rows: ParagraphChild[][][];
   /** Minimum height of the rows after the first, in lines. */
   rowLines: number;
   size: TableSize;
+  /** The width it spans: the 版心's on a page of the document's orientation (`typeAreaWidth`). */
+  width: number;
 }
 
 export function tableTextStyle(size: TableSize): RunStyle {
@@ -298,47 +378,98 @@ export function tableTextStyle(size: TableSize): RunStyle {
 }
 
 /** A cell's paragraph; the heading row is always centred. */
-function cellParagraph(children: ParagraphChild[], alignment: CellAlignment, size: TableSize): Paragraph {
+function cellParagraph(children: ParagraphChild[], alignment: CellAlignment, size: TableSize, keepNext: boolean): Paragraph {
   return new Paragraph({
     alignment: alignment === 'center' ? AlignmentType.CENTER : alignment === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
     spacing: { line: TABLE_SIZES[size] * TABLE_LINE_PER_HALF_POINT, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+    ...(keepNext ? { keepNext: true } : {}),
     children,
   });
 }
 
-/** A table as wide as the 版心; the first row repeats on every page; rows never split. */
+/**
+ * A table as wide as the 版心; the first row repeats on every page; rows never split. A table sized by its
+ * content is a list that may run over pages, and no page holds a single row of it: the heading and the first
+ * two rows stay together, and the last row keeps the one before it. (A form with given widths is laid out once
+ * and its rows repeated per unit, so its rows cannot depend on how many there are.)
+ */
 export function table(spec: TableSpec): Table {
-  const widths = columnWidths(spec.widths);
+  const sizedByContent = isContent(spec.widths);
+  const widths = isContent(spec.widths) ? contentWidths(spec.widths, spec.width, TABLE_SIZES[spec.size]) : columnWidths(spec.widths, spec.width);
+  const last = spec.rows.length - 1;
   return new Table({
-    width: { size: TYPE_AREA.width, type: WidthType.DXA },
+    width: { size: spec.width, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     alignment: AlignmentType.CENTER,
-    rows: spec.rows.map(
-      (cells, rowIndex) =>
-        new TableRow({
-          tableHeader: rowIndex === 0,
-          cantSplit: true,
-          ...(rowIndex > 0 ? { height: { value: Math.round(spec.rowLines * TABLE_ROW_LINE), rule: HeightRule.ATLEAST } } : {}),
-          children: widths.map(
-            (width, column) =>
-              new TableCell({
-                width: { size: width, type: WidthType.DXA },
-                verticalAlign: VerticalAlignTable.CENTER,
-                children: [cellParagraph(cells[column] ?? [], rowIndex === 0 ? 'center' : (spec.alignments[column] ?? null), spec.size)],
-              }),
-          ),
-        }),
-    ),
+    rows: spec.rows.map((cells, rowIndex) => {
+      // Keep-with-next on every paragraph of a row keeps the row on the page of the next one.
+      const keepNext = sizedByContent && (rowIndex <= 1 || (rowIndex === last - 1 && last > 2));
+      return new TableRow({
+        tableHeader: rowIndex === 0,
+        cantSplit: true,
+        ...(rowIndex > 0 ? { height: { value: Math.round(spec.rowLines * TABLE_ROW_LINE), rule: HeightRule.ATLEAST } } : {}),
+        children: widths.map(
+          (width, column) =>
+            new TableCell({
+              width: { size: width, type: WidthType.DXA },
+              verticalAlign: VerticalAlignTable.CENTER,
+              children: [cellParagraph(cells[column] ?? [], rowIndex === 0 ? 'center' : (spec.alignments[column] ?? null), spec.size, keepNext && rowIndex < last)],
+            }),
+        ),
+      });
+    }),
   });
 }
 
-/** Relative widths → twips summing exactly to the 版心 width. */
-function columnWidths(ratios: number[]): number[] {
+function isContent(widths: number[] | ColumnContent[]): widths is ColumnContent[] {
+  return typeof widths[0] === 'object';
+}
+
+/** Relative widths → twips summing exactly to the table's width. */
+function columnWidths(ratios: number[], width: number): number[] {
   const total = ratios.reduce((sum, ratio) => sum + ratio, 0);
-  const widths = ratios.map((ratio) => Math.floor((TYPE_AREA.width * ratio) / total));
-  widths[widths.length - 1]! += TYPE_AREA.width - widths.reduce((sum, width) => sum + width, 0);
+  return exactly(ratios.map((ratio) => Math.floor((width * ratio) / total)), width);
+}
+
+/** The widths given, the last one taking what rounding left over. */
+function exactly(widths: number[], width: number): number[] {
+  widths[widths.length - 1]! += width - widths.reduce((sum, each) => sum + each, 0);
   return widths;
+}
+
+/** Word's and LibreOffice's default cell margins, 1.9 mm each side. */
+const CELL_MARGINS = 2 * 108;
+/** A column filled in by hand is at least 25 mm wide: room to sign a name (签收) or write 部分采纳. */
+const HANDWRITING_WIDTH = 1417;
+
+/**
+ * Column widths from what the columns hold: every column gets its narrowest (no heading wraps a character a
+ * line, a column written by hand has room to write). When everything fits on one line, the room to spare goes
+ * to every column in proportion to its text; otherwise it goes to the columns whose text wraps, in proportion
+ * to the square root of how much wider each would like to be (a long column gets more, a short one is not
+ * starved), and never more than a column asks for: what it leaves goes to the others.
+ */
+function contentWidths(columns: ColumnContent[], width: number, size: number): number[] {
+  const twips = (characters: number): number => Math.ceil(characters * characterWidth(size)) + CELL_MARGINS;
+  const least = columns.map((column) => Math.max(twips(column.narrowest), column.byHand ? HANDWRITING_WIDTH : 0));
+  const wanted = columns.map((column, index) => Math.max(least[index]!, twips(column.widest)));
+  const sum = (values: number[]): number => values.reduce((total, each) => total + each, 0);
+  if (sum(least) >= width) return columnWidths(least, width);
+  if (sum(wanted) <= width) return exactly(wanted.map((each) => Math.floor(each + ((width - sum(wanted)) * each) / sum(wanted))), width);
+  const widths = [...least];
+  let open = columns.map((_, index) => wanted[index]! > least[index]!);
+  for (;;) {
+    const spare = width - sum(widths);
+    const weights = widths.map((_, index) => (open[index] ? Math.sqrt(wanted[index]! - least[index]!) : 0));
+    const share = widths.map((each, index) => each + (spare * weights[index]!) / sum(weights));
+    const capped = share.map((each, index) => open[index]! && each >= wanted[index]!);
+    if (!capped.some(Boolean)) return exactly(share.map(Math.floor), width);
+    capped.forEach((cap, index) => {
+      if (cap) widths[index] = wanted[index]!;
+    });
+    open = open.map((isOpen, index) => isOpen && !capped[index]);
+  }
 }
 
 // ── The document ─────────────────────────────────────────────────────────────────────────────────
@@ -353,6 +484,8 @@ export interface DocumentSpec {
   body: (Paragraph | Table)[];
   /** When it was made: docProps/core.xml's created and modified. */
   date: Date;
+  /** 横排表格 pages for a wide table (GB/T 9704 8); portrait otherwise. */
+  orientation?: Orientation;
 }
 
 const CORE_PROPERTIES = 'docProps/core.xml';
@@ -377,10 +510,17 @@ export async function layoutDocx(spec: DocumentSpec): Promise<DocxParts> {
       {
         properties: {
           titlePage: spec.letterhead !== null,
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: { ...MARGIN, header: LETTERHEAD_TOP, footer: FOOTER_DISTANCE, gutter: 0 },
-          },
+          page:
+            spec.orientation === 'landscape'
+              ? {
+                  // docx swaps width and height itself for a landscape page.
+                  size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.LANDSCAPE },
+                  margin: { ...LANDSCAPE_MARGIN, header: LETTERHEAD_TOP, footer: FOOTER_DISTANCE, gutter: 0 },
+                }
+              : {
+                  size: { width: PAGE.width, height: PAGE.height },
+                  margin: { ...MARGIN, header: LETTERHEAD_TOP, footer: FOOTER_DISTANCE, gutter: 0 },
+                },
         },
         ...(spec.letterhead
           ? {
@@ -397,5 +537,7 @@ export async function layoutDocx(spec: DocumentSpec): Promise<DocxParts> {
   const core = strFromU8(parts.get(CORE_PROPERTIES)!);
   const date = spec.date.toISOString().replace(/\.\d+Z$/u, 'Z');
   parts.set(CORE_PROPERTIES, strToU8(core.replace(/(<dcterms:(created|modified)\b[^>]*>)[^<]*/gu, `$1${date}`)));
+  // docx leaves the font table empty: declare the fonts the runs name, with what stands in for them.
+  parts.set(FONT_TABLE_PART, strToU8(fontTableXml()));
   return parts;
 }

@@ -4,7 +4,9 @@
  * `#` is the 标题, `##` 一级标题 (黑体), `###` 二级标题 (楷体), a paragraph 正文; **strong** is 黑体 and
  * *emphasis* 楷体; a task-list item `- [ ] 无意见` a check box; a GFM table a table across the 版心.
  * A comment right before a block sets how it is laid out (templates/README.md):
- * `<!-- 样式：主送 -->`, `<!-- 列宽：1:3:4 -->`, `<!-- 行高：2 -->`, `<!-- 字号：小四 -->`.
+ * `<!-- 样式：主送 -->`, `<!-- 列宽：1:3:4 -->`, `<!-- 行高：2 -->`, `<!-- 字号：小四 -->`; a table without 列宽
+ * takes its column widths from its content. `<!-- 页面：横向 -->` anywhere lays the whole document on
+ * landscape pages (横排表格).
  */
 import type { List, Nodes, Paragraph as MdParagraph, PhrasingContent, Root, RootContent, Table as MdTable } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -12,6 +14,8 @@ import type { Paragraph, ParagraphChild, Table } from 'docx';
 import {
   TABLE_SIZES,
   checkBox,
+  typeAreaWidth,
+  widthInCharacters,
   isParagraphKind,
   letterhead,
   paragraph,
@@ -21,6 +25,8 @@ import {
   tableTextStyle,
   textRun,
   type CellAlignment,
+  type ColumnContent,
+  type Orientation,
   type ParagraphKind,
   type RunStyle,
   type TableSize,
@@ -33,8 +39,9 @@ export interface DocumentParts {
   /** The 信函 mark (`<!-- 样式：信函标志 -->`), when the template asks for 信函格式. */
   letterhead: Paragraph | null;
   body: (Paragraph | Table)[];
-  /** Texts whose width shapes the layout (the 信函 mark's size, the 署名 centred over its date). */
+  /** Texts whose width shapes the layout (the 信函 mark's size, the 署名 centred over its date, cells of a table sized by its content). */
   measured: string[];
+  orientation: Orientation;
 }
 
 /** Paragraph styles beyond the layout's paragraph kinds: they build more than one paragraph. */
@@ -49,24 +56,43 @@ interface Directives {
 
 const CHECK_BOX = '□';
 const DIRECTIVE = /^<!--\s*(样式|列宽|行高|字号)\s*[：:]\s*(.*?)\s*-->$/su;
+/** The one directive about the whole document: 页面：横向 or 页面：纵向. */
+const PAGE_DIRECTIVE = /^<!--\s*页面\s*[：:]\s*(.*?)\s*-->$/su;
+const ORIENTATIONS: Record<string, Orientation> = { 横向: 'landscape', 纵向: 'portrait' };
 
 export function markdownToDocx(root: Root): DocumentParts {
   const blocks: { node: RootContent; directives: Directives }[] = [];
   let pending: Directives = {};
+  const orientation = pageOrientation(root);
   for (const node of root.children) {
-    if (node.type === 'html') {
+    if (node.type === 'html' && PAGE_DIRECTIVE.test(node.value.trim())) {
+      continue;
+    } else if (node.type === 'html') {
       pending = { ...pending, ...directiveOf(node.value, node) };
     } else {
       blocks.push({ node, directives: pending });
       pending = {};
     }
   }
-  const parts: DocumentParts = { title: '', letterhead: null, body: [], measured: [] };
+  const parts: DocumentParts = { title: '', letterhead: null, body: [], measured: [], orientation };
   blocks.forEach(({ node, directives }, index) => {
     // The paragraph before the 署名 stays on its page: no page holds only a signature (7.3.5.5).
     block(node, directives, blocks[index + 1]?.directives.style === '署名', parts);
   });
   return parts;
+}
+
+/** The orientation a template asks for (`<!-- 页面：横向 -->`), portrait by default. */
+export function pageOrientation(root: Root): Orientation {
+  let orientation: Orientation = 'portrait';
+  for (const node of root.children) {
+    const page = node.type === 'html' ? PAGE_DIRECTIVE.exec(node.value.trim()) : null;
+    if (!page) continue;
+    const asked = ORIENTATIONS[page[1]!];
+    if (!asked) throw new TemplateProblem(`页面只能是 ${Object.keys(ORIENTATIONS).join('、')}，这里是“${page[1]}”`, node.position);
+    orientation = asked;
+  }
+  return orientation;
 }
 
 function directiveOf(html: string, node: Nodes): Directives {
@@ -101,7 +127,7 @@ function block(node: RootContent, directives: Directives, keepNext: boolean, par
       parts.body.push(...listParagraphs(node));
       return;
     case 'table':
-      parts.body.push(tableOf(node, directives));
+      parts.body.push(tableOf(node, directives, parts));
       return;
     default: {
       const text = toString(node);
@@ -144,20 +170,60 @@ function listParagraphs(list: List): Paragraph[] {
   );
 }
 
-function tableOf(node: MdTable, directives: Directives): Table {
+function tableOf(node: MdTable, directives: Directives, parts: DocumentParts): Table {
   const columns = Math.max(...node.children.map((row) => row.children.length));
-  const widths = directives.widths ?? Array.from({ length: columns }, () => 1);
-  if (widths.length !== columns) {
-    throw new TemplateProblem(`列宽给了 ${widths.length} 个数，表格却有 ${columns} 列`, node.position);
+  if (directives.widths && directives.widths.length !== columns) {
+    throw new TemplateProblem(`列宽给了 ${directives.widths.length} 个数，表格却有 ${columns} 列`, node.position);
   }
   const size = directives.tableSize ?? '四号';
+  const texts = node.children.map((row) => Array.from({ length: columns }, (_, column) => cellText(row.children[column]?.children ?? [])));
+  // Widths from the content depend on every cell's text: a prepared document cannot patch them.
+  if (!directives.widths) parts.measured.push(...texts.flat());
   return table({
-    widths,
+    widths: directives.widths ?? Array.from({ length: columns }, (_, column) => columnContent(texts.map((row) => row[column]!))),
     alignments: Array.from({ length: columns }, (_, column): CellAlignment => node.align?.[column] ?? null),
     rows: node.children.map((row) => row.children.map((cell) => runs(cell.children, tableTextStyle(size)))),
     rowLines: directives.rowLines ?? 1,
     size,
+    width: typeAreaWidth(parts.orientation),
   });
+}
+
+/** A cell's text as printed, a <br> as a line break. */
+export function cellText(nodes: PhrasingContent[]): string {
+  return nodes
+    .map((node): string => (node.type === 'html' ? (/^<br\s*\/?>$/iu.test(node.value) ? '\n' : '') : 'children' in node ? cellText(node.children) : toString(node)))
+    .join('');
+}
+
+/** Latin letters and digits: a line breaks between two of them only at a space. */
+const LATIN = /[A-Za-z0-9.\-]/u;
+const JOINER = '\u2060';
+
+/** The widest piece of a text a line cannot break inside: a number, a Latin word, characters joined by U+2060. */
+function widestUnbreakable(text: string): number {
+  let widest = 0;
+  let piece = '';
+  let previous = '';
+  for (const char of text) {
+    const joined = char === JOINER || previous === JOINER || (LATIN.test(char) && LATIN.test(previous));
+    piece = joined ? piece + char : char;
+    if (/\s/u.test(char)) piece = '';
+    widest = Math.max(widest, widthInCharacters(piece));
+    previous = char;
+  }
+  return widest;
+}
+
+/** The widths a column's cells ask for; the first cell is the heading, whose words never wrap. */
+function columnContent(cells: string[]): ColumnContent {
+  const [heading = '', ...body] = cells;
+  const lines = cells.flatMap((cell) => cell.split('\n'));
+  return {
+    widest: Math.max(0, ...lines.map(widthInCharacters)),
+    narrowest: Math.max(0, ...heading.split('\n').map(widthInCharacters), ...body.map(widestUnbreakable)),
+    byHand: body.length > 0 && body.every((cell) => cell.trim() === ''),
+  };
 }
 
 /**

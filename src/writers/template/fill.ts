@@ -6,6 +6,7 @@
  * none prints a sentence or leaves it out, so that wording that depends on the data stays in the template.
  */
 import type { Nodes, Root, RootContent, TableRow, Text } from 'mdast';
+import { keepTogether } from '../docx/layout.js';
 import { TemplateProblem } from './problem.js';
 
 /** What a template can say: named values, and lists of items for repeated table rows. */
@@ -23,9 +24,12 @@ interface Item {
 const PLACEHOLDER = /\{\{([^{}]*)\}\}/gu;
 const NAME = /^[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)*$/u;
 
-/** A value as printed: one line of text, as a line break in it would change the template's lines (署名 / 日期). */
+/**
+ * A value as printed: one line of text, as a line break in it would change the template's lines (署名 / 日期),
+ * with what must not be split at a line's end (〔2024〕8号, dates, phone numbers) joined.
+ */
 export function oneLine(value: string): string {
-  return value.replace(/\s*[\r\n]+\s*/gu, ' ');
+  return keepTogether(value.replace(/\s*[\r\n]+\s*/gu, ' '));
 }
 
 /** The template's tree with every placeholder filled; the tree given is not changed. */

@@ -1,4 +1,5 @@
 /** A template and its data → a .docx laid out from scratch: parse (remark + GFM), fill the placeholders, lay out to GB/T 9704. */
+import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -28,10 +29,19 @@ export async function renderParts(
   properties: Record<string, string>,
   date: Date,
 ): Promise<{ parts: DocxParts; measured: string[] }> {
+  const { measured, ...document } = withPlace(template, () => markdownToDocx(fillTemplate(parseTemplate(template), data)));
+  return { parts: await layoutDocx({ ...document, properties, date }), measured };
+}
+
+/** A template's Markdown as a tree (remark with GFM tables). */
+export function parseTemplate(template: Template): Root {
+  return unified().use(remarkParse).use(remarkGfm).parse(template.text);
+}
+
+/** Runs `make`, turning a mistake in the template into a message naming the template's file and line. */
+export function withPlace<T>(template: Template, make: () => T): T {
   try {
-    const root = unified().use(remarkParse).use(remarkGfm).parse(template.text);
-    const { measured, ...document } = markdownToDocx(fillTemplate(root, data));
-    return { parts: await layoutDocx({ ...document, properties, date }), measured };
+    return make();
   } catch (error) {
     if (!(error instanceof TemplateProblem)) throw error;
     const place = error.position ? `第 ${error.position.start.line} 行` : '';
