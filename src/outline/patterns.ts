@@ -2,6 +2,7 @@
  * The shapes of 公文 text that several recognizers share. Patterns run on normalised text: full-width
  * brackets and colons, no stray spaces between Chinese characters (see text/normalize).
  */
+import { DATE } from '../text/dates.js';
 
 /** Chinese numerals as used in outline numbers and dates (〇/零 through 十/百). */
 export const CHINESE_DIGITS = '〇零一二三四五六七八九十百两';
@@ -33,8 +34,17 @@ export const ATTACHMENT_NOTE = /^附\s*件\s*[：:]\s*(.*)$/u;
 /** A roles clause such as （责任单位：…）, and the words that open it. */
 export const RESPONSIBILITY_LABEL = /(责任单位|牵头单位|配合单位|责任部门|牵头部门|配合部门|参与单位|协办单位|主办单位|责任主体)/u;
 
-/** The 15 文种 of the 条例 art. 8, plus 纪要 and 预通知; a longer kind before the one it ends with (预通知, 通知). */
-export const DOCUMENT_KINDS = ['预通知', '决议', '决定', '命令', '公报', '公告', '通告', '意见', '通知', '通报', '报告', '请示', '批复', '议案', '纪要', '函', '令'];
+/**
+ * The 15 文种 of the 条例 art. 8, plus 纪要 and 预通知, and their traditional forms (意見, 通報); a longer kind
+ * before the one it ends with (预通知, 通知).
+ */
+export const DOCUMENT_KINDS = [
+  '预通知', '預通知', '决议', '決議', '决定', '決定', '命令', '公报', '公報', '公告', '通告', '意见', '意見', '通知', '通报', '通報',
+  '报告', '報告', '请示', '請示', '批复', '批復', '批覆', '议案', '議案', '纪要', '紀要', '函', '令',
+];
+
+/** 关于 as a title writes it, in simplified or traditional characters (關於, 關于). */
+export const ABOUT = /[关關][于於]/u;
 
 /** The 文种 a title ends with (a bracketed tail such as （征求意见稿） aside), or null. */
 export function kindOf(title: string): string | null {
@@ -71,3 +81,12 @@ export const LETTERHEAD = /^(.{2,40}?)(文件|公函)$/u;
 
 /** 份号: six digits alone on a line. */
 export const COPY_NUMBER = /^(?:份号[：:]?)?(\d{6})$/u;
+
+/** 发文机关署名 and 成文日期 on one line, or the date alone. */
+export const SIGNED_DATE = new RegExp(`^(.{0,60}?)(${DATE.source})$`, 'u');
+
+/** A 成文日期 line: the date alone or after the office's name (`庆元县自然资源和规划局 2024年1月30日`). */
+export function isDateLine(text: string): boolean {
+  const signer = SIGNED_DATE.exec(text)?.[1]?.trim();
+  return signer !== undefined && !text.includes('。') && (signer === '' || ORGANISATION_NAME.test(signer));
+}
