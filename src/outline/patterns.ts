@@ -3,6 +3,7 @@
  * brackets and colons, no stray spaces between Chinese characters (see text/normalize).
  */
 import { DATE } from '../text/dates.js';
+import { eitherScript } from '../text/traditional.js';
 
 /** Chinese numerals as used in outline numbers and dates (〇/零 through 十/百). */
 export const CHINESE_DIGITS = '〇零一二三四五六七八九十百两';
@@ -34,23 +35,19 @@ export const ATTACHMENT_NOTE = /^附\s*件\s*[：:]\s*(.*)$/u;
 /** A roles clause such as （责任单位：…）, and the words that open it. */
 export const RESPONSIBILITY_LABEL = /(责任单位|牵头单位|配合单位|责任部门|牵头部门|配合部门|参与单位|协办单位|主办单位|责任主体)/u;
 
-/**
- * The 15 文种 of the 条例 art. 8, plus 纪要 and 预通知, and their traditional forms (意見, 通報); a longer kind
- * before the one it ends with (预通知, 通知).
- */
-export const DOCUMENT_KINDS = [
-  '预通知', '預通知', '决议', '決議', '决定', '決定', '命令', '公报', '公報', '公告', '通告', '意见', '意見', '通知', '通报', '通報',
-  '报告', '報告', '请示', '請示', '批复', '批復', '批覆', '议案', '議案', '纪要', '紀要', '函', '令',
-];
+/** The 15 文种 of the 条例 art. 8, plus 纪要 and 预通知; a longer kind before the one it ends with (预通知, 通知). */
+export const DOCUMENT_KINDS = ['预通知', '决议', '决定', '命令', '公报', '公告', '通告', '意见', '通知', '通报', '报告', '请示', '批复', '议案', '纪要', '函', '令'];
 
-/** 关于 as a title writes it, in simplified or traditional characters (關於, 關于). */
-export const ABOUT = /[关關][于於]/u;
+/** A 文种 at the end of a title, in either script (意見, 通報), a bracketed tail such as （征求意见稿） aside. */
+const KIND_AT_END = eitherScript(new RegExp(`(${DOCUMENT_KINDS.join('|')})(?:[（(][^（）()]*[）)])?$`, 'u'));
 
-/** The 文种 a title ends with (a bracketed tail such as （征求意见稿） aside), or null. */
+/** The 文种 a title ends with, as written, or null. */
 export function kindOf(title: string): string | null {
-  const bare = title.replace(/[（(][^（）()]*[）)]$/u, '');
-  return DOCUMENT_KINDS.find((kind) => bare.endsWith(kind)) ?? null;
+  return KIND_AT_END.exec(title)?.[1] ?? null;
 }
+
+/** 关于, or 關於 / 關于 in a letter in traditional characters. */
+export const ABOUT = eitherScript(/关于/u);
 
 /** Words that close a letter's body: 特此函告, 特此通知, 此复 … */
 export const CLOSING_FORMULA = /(特此[函通报说][告知明复]?|此复|请批示|妥否，?请批示|专此函[告达复])。?$/u;

@@ -6,6 +6,7 @@
 import type { Position } from '../model/outline.js';
 import type { Block, ParagraphBlock } from './blocks.js';
 import { DATE } from '../text/dates.js';
+import { eitherScript } from '../text/traditional.js';
 import {
   ABOUT, ATTACHMENT_HEADING, ATTACHMENT_NOTE, COPY_NUMBER, DOC_NUMBER, LETTERHEAD, NOTICE_NUMBER, ORGANISATION_NAME, RESPONSIBILITY_LABEL,
   SECRECY, SIGNED_DATE, SIGNERS, URGENCY, isDateLine, kindOf, outlineNumberOf,
@@ -53,8 +54,13 @@ export interface Regions {
 }
 
 const TRAILER = /^(抄\s*送[：:]|.{2,40}\d{4}年\d{1,2}月\d{1,2}日印发$)/u;
-/** The last word of a 主送 line names a kind of office (单位, 厅, 政府 …), perhaps with a bracketed （局）. */
-const RECIPIENT_ENDING = /(单位|部门|机关|机构|成员|厅|局|委|政府|组|会|院|校|司|处|部|室|队|所|中心|办|团|行|社|区|县|市|省|州|盟|旗|兵团|公司|企业)(（[^）]*）)?$/u;
+/**
+ * The last word of a 主送 line names a kind of office (单位, 厅, 政府 …), perhaps with a bracketed （局）, or
+ * people (各位人大代表, 马万祺副主席); in simplified or traditional characters (部門, 直屬機構).
+ */
+const RECIPIENT_ENDING = eitherScript(
+  /(单位|部门|机关|机构|成员|厅|局|委|政府|组|会|院|校|司|处|部|室|队|所|中心|办|团|行|社|区|县|市|省|州|盟|旗|兵团|公司|企业|代表|主席|委员|同志|先生|女士)(（[^）]*）)?$/u,
+);
 /** How far down the letter the 主送 line may stand. */
 const HEADER_SPAN = 16;
 

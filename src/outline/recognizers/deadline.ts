@@ -7,13 +7,14 @@
  */
 import type { Position } from '../../model/outline.js';
 import { chineseNumber, findDates } from '../../text/dates.js';
+import { eitherScript } from '../../text/traditional.js';
 import type { DiagnosticSink } from '../diagnostics.js';
 import type { Recognizer } from '../recognizer.js';
 import { outlineNumberOf } from '../patterns.js';
 import { isParagraph } from '../regions.js';
 
 /** Words of a sentence (or of the heading above it: 一、征集时间) that asks for something by a date, simplified or traditional. */
-const REQUEST = /[请請]|[务務]必|反[馈饋]|[报報][送至我]|送至|[发發]送|寄送|回[复覆復]|函[复覆復]|提出|截[止至]|征集|意[见見]/u;
+const REQUEST = eitherScript(/请|务必|反馈|报送|报至|报我|送至|发送|寄送|回复|函复|提出|截止|截至|征集|意见/u);
 /** Between a date and its 前: （星期五）, 下班, 17:00, 12时. */
 const BEFORE = /^\s*(?:（[^（）]{1,8}）)?\s*(?:[上下中]午|下班|\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*[时点](?:\d{1,2}分)?)*\s*(?:之前|以前|前|止)/u;
 const RANGE_END = /(?:至|到|—|－|-|~|～)\s*$/u;
