@@ -10,7 +10,7 @@ import {
 } from '../patterns.js';
 import type { Recognizer } from '../recognizer.js';
 import { isParagraph } from '../regions.js';
-import { splitUnitText } from './units-text.js';
+import { splitRecipientText } from './units-text.js';
 
 /** 发文机关：国务院办公厅 in a metadata block. */
 const ISSUER_LABEL = /^发文机关[：:]\s*(.+)$/u;
@@ -112,11 +112,12 @@ export const recognizeTitle: Recognizer = (regions, sink) => {
   return { letter: { title, kind } };
 };
 
-/** 主送机关 as written: items joined by 、 stay one entry (the units module spreads a shared prefix or suffix). */
+/** 主送机关: its items, and its runs of items joined by 、 for the units module (which spreads a shared prefix or suffix). */
 export const recognizeMainRecipients: Recognizer = (regions) => {
   if (regions.mainRecipients.length === 0) return {};
   const text = MappedText.concat(regions.mainRecipients.map((block) => block.text));
-  const mainRecipients = splitUnitText(text.slice(0, text.length - 1))
+  const items = splitRecipientText(text.slice(0, text.length - 1));
+  const mainRecipientRuns = items
     .reduce<string[][]>((groups, item) => {
       groups.at(-1)?.push(item.raw);
       if (item.separator !== '、') groups.push([]);
@@ -124,7 +125,7 @@ export const recognizeMainRecipients: Recognizer = (regions) => {
     }, [[]])
     .filter((group) => group.length > 0)
     .map((group) => group.join('、'));
-  return { letter: { mainRecipients } };
+  return { letter: { mainRecipients: items.map((item) => item.raw), mainRecipientRuns } };
 };
 
 function splitNames(text: string): string[] {
