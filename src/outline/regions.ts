@@ -164,7 +164,7 @@ function firstProseIndex(main: Block[]): number {
  * that holds 关于, else the run that ends with a 文种 (福建省财政厅公告 above 关于…的公告 is the letterhead). A repeated title line (web copies) counts once.
  */
 function splitHead(lines: Block[]): { head: Block[]; title: ParagraphBlock[] } {
-  const blocks = lines.flatMap(numberThenTitle);
+  const blocks = lines.flatMap(titleAndNumber);
   const runs: ParagraphBlock[][] = [[]];
   for (const block of blocks) {
     if (!isParagraph(block) || isHeadLine(block.text.text)) {
@@ -183,7 +183,7 @@ function splitHead(lines: Block[]): { head: Block[]; title: ParagraphBlock[] } {
  * A title and its number on one line (web copies): `国办发〔2018〕117号　国务院办公厅关于…的通知`, or the number
  * bracketed after the title, `…的通知（岳办发〔2017〕2号）`. Split into the number's line and the title's.
  */
-function numberThenTitle(block: Block): Block[] {
+function titleAndNumber(block: Block): Block[] {
   if (!isParagraph(block)) return [block];
   const text = block.text.text;
   const leading = new RegExp(`^${DOC_NUMBER.source}\\s*`, 'u').exec(text);
