@@ -85,8 +85,16 @@ export interface Letter {
   title: string | null;
   /** 文种: 函, 通知, 意见, 批复 … */
   kind: string | null;
-  /** 主送机关, as written (groups are expanded into `recipients`) */
+  /**
+   * 主送机关, item by item as written: split at 、，；, an enumeration of administrative classes kept whole
+   * (各省、自治区、直辖市人民政府); groups are expanded into `recipients`.
+   */
   mainRecipients: string[];
+  /**
+   * The 主送 line's runs of items joined by 、 (国务院各部委、各直属机构), from which the units module spreads a
+   * shared head or ending; absent in outlines made before it was read (then each item is a run).
+   */
+  mainRecipientRuns?: string[];
   /** 反馈截止日期 from 请于…前, ISO date */
   deadline: string | null;
   /**

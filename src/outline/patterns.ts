@@ -2,6 +2,8 @@
  * The shapes of 公文 text that several recognizers share. Patterns run on normalised text: full-width
  * brackets and colons, no stray spaces between Chinese characters (see text/normalize).
  */
+import { DATE } from '../text/dates.js';
+import { eitherScript } from '../text/traditional.js';
 
 /** Chinese numerals as used in outline numbers and dates (〇/零 through 十/百). */
 export const CHINESE_DIGITS = '〇零一二三四五六七八九十百两';
@@ -36,11 +38,16 @@ export const RESPONSIBILITY_LABEL = /(责任单位|牵头单位|配合单位|责
 /** The 15 文种 of the 条例 art. 8, plus 纪要 and 预通知; a longer kind before the one it ends with (预通知, 通知). */
 export const DOCUMENT_KINDS = ['预通知', '决议', '决定', '命令', '公报', '公告', '通告', '意见', '通知', '通报', '报告', '请示', '批复', '议案', '纪要', '函', '令'];
 
-/** The 文种 a title ends with (a bracketed tail such as （征求意见稿） aside), or null. */
+/** A 文种 at the end of a title, in either script (意見, 通報), a bracketed tail such as （征求意见稿） aside. */
+const KIND_AT_END = eitherScript(new RegExp(`(${DOCUMENT_KINDS.join('|')})(?:[（(][^（）()]*[）)])?$`, 'u'));
+
+/** The 文种 a title ends with, as written, or null. */
 export function kindOf(title: string): string | null {
-  const bare = title.replace(/[（(][^（）()]*[）)]$/u, '');
-  return DOCUMENT_KINDS.find((kind) => bare.endsWith(kind)) ?? null;
+  return KIND_AT_END.exec(title)?.[1] ?? null;
 }
+
+/** 关于, or 關於 / 關于 in a letter in traditional characters. */
+export const ABOUT = eitherScript(/关于/u);
 
 /** Words that close a letter's body: 特此函告, 特此通知, 此复 … */
 export const CLOSING_FORMULA = /(特此[函通报说][告知明复]?|此复|请批示|妥否，?请批示|专此函[告达复])。?$/u;
@@ -71,3 +78,12 @@ export const LETTERHEAD = /^(.{2,40}?)(文件|公函)$/u;
 
 /** 份号: six digits alone on a line. */
 export const COPY_NUMBER = /^(?:份号[：:]?)?(\d{6})$/u;
+
+/** 发文机关署名 and 成文日期 on one line, or the date alone. */
+export const SIGNED_DATE = new RegExp(`^(.{0,60}?)(${DATE.source})$`, 'u');
+
+/** A 成文日期 line: the date alone or after the office's name (`庆元县自然资源和规划局 2024年1月30日`). */
+export function isDateLine(text: string): boolean {
+  const signer = SIGNED_DATE.exec(text)?.[1]?.trim();
+  return signer !== undefined && !text.includes('。') && (signer === '' || ORGANISATION_NAME.test(signer));
+}

@@ -55,7 +55,7 @@ export function recognizeOutline(blocks: Block[], source: SourceInfo): Outline {
 function emptyLetter(): Letter {
   return {
     copyNumber: null, secrecy: null, urgency: null, issuer: null, docNumber: null, signers: [], title: null, kind: null,
-    mainRecipients: [], attachmentNotes: [], signature: null, date: null, notes: null, deadline: null, contacts: [],
+    mainRecipients: [], mainRecipientRuns: [], attachmentNotes: [], signature: null, date: null, notes: null, deadline: null, contacts: [],
     replyTo: null, copyTo: [], printedBy: null, printedDate: null,
   };
 }

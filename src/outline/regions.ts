@@ -6,9 +6,10 @@
 import type { Position } from '../model/outline.js';
 import type { Block, ParagraphBlock } from './blocks.js';
 import { DATE } from '../text/dates.js';
+import { eitherScript } from '../text/traditional.js';
 import {
-  ATTACHMENT_HEADING, ATTACHMENT_NOTE, COPY_NUMBER, DOC_NUMBER, LETTERHEAD, NOTICE_NUMBER, ORGANISATION_NAME, RESPONSIBILITY_LABEL,
-  SECRECY, SIGNERS, URGENCY, kindOf, outlineNumberOf,
+  ABOUT, ATTACHMENT_HEADING, ATTACHMENT_NOTE, COPY_NUMBER, DOC_NUMBER, LETTERHEAD, NOTICE_NUMBER, ORGANISATION_NAME, RESPONSIBILITY_LABEL,
+  SECRECY, SIGNED_DATE, SIGNERS, URGENCY, isDateLine, kindOf, outlineNumberOf,
 } from './patterns.js';
 
 export interface AttachmentRegion {
@@ -53,12 +54,15 @@ export interface Regions {
 }
 
 const TRAILER = /^(抄\s*送[：:]|.{2,40}\d{4}年\d{1,2}月\d{1,2}日印发$)/u;
-/** The last word of a 主送 line names a kind of office (单位, 厅, 政府 …), perhaps with a bracketed （局）. */
-const RECIPIENT_ENDING = /(单位|部门|机关|机构|成员|厅|局|委|政府|组|会|院|校|司|处|部|室|队|所|中心|办|团|行|社|区|县|市|省|州|盟|旗|兵团|公司|企业)(（[^）]*）)?$/u;
+/**
+ * The last word of a 主送 line names a kind of office (单位, 厅, 政府 …), perhaps with a bracketed （局）, or
+ * people (各位人大代表, 马万祺副主席); in simplified or traditional characters (部門, 直屬機構).
+ */
+const RECIPIENT_ENDING = eitherScript(
+  /(单位|部门|机关|机构|成员|厅|局|委|政府|组|会|院|校|司|处|部|室|队|所|中心|办|团|行|社|区|县|市|省|州|盟|旗|兵团|公司|企业|代表|主席|委员|同志|先生|女士)(（[^）]*）)?$/u,
+);
 /** How far down the letter the 主送 line may stand. */
 const HEADER_SPAN = 16;
-/** 发文机关署名 and 成文日期 on one line, or the date alone. */
-export const SIGNED_DATE = new RegExp(`^(.{0,60}?)(${DATE.source})$`, 'u');
 
 export function splitRegions(blocks: Block[]): Regions {
   const main: Block[] = [];
@@ -131,7 +135,7 @@ function findMainRecipients(main: Block[]): { start: number; end: number } | und
     const text = block.text.text;
     if (text.includes('。')) return undefined;
     if (!/[：:]$/u.test(text) || text.length < 3) continue;
-    if (/^(附件|联系人|签发人|发布日期|时间|地点|来源)/u.test(text) || text.includes('关于')) continue;
+    if (/^(附件|联系人|签发人|发布日期|时间|地点|来源)/u.test(text) || ABOUT.test(text)) continue;
     if (!RECIPIENT_ENDING.test(text.slice(0, -1))) continue;
     let start = i;
     while (start > 0 && isWrappedRecipientLine(main[start - 1])) start -= 1;
@@ -144,13 +148,14 @@ function findMainRecipients(main: Block[]): { start: number; end: number } | und
 function isWrappedRecipientLine(block: Block | undefined): boolean {
   if (!isParagraph(block)) return false;
   const text = block.text.text;
-  if (!/[，、,]$/u.test(text) || text.includes('关于') || /[。：:]/u.test(text)) return false;
+  if (!/[，、,]$/u.test(text) || ABOUT.test(text) || /[。：:]/u.test(text)) return false;
   const body = text.slice(0, -1);
   return kindOf(body) === null && body.split(/[、，,]/u).every((name) => RECIPIENT_ENDING.test(name));
 }
 
+/** Where a letter without 主送 starts its body: the first sentence or numbered heading (一、征集时间). */
 function firstProseIndex(main: Block[]): number {
-  const index = main.findIndex((block) => isParagraph(block) && block.text.text.includes('。'));
+  const index = main.findIndex((block) => isParagraph(block) && (block.text.text.includes('。') || outlineNumberOf(block.text.text) !== null));
   return index < 0 ? Math.min(main.length, HEADER_SPAN) : index;
 }
 
@@ -159,7 +164,7 @@ function firstProseIndex(main: Block[]): number {
  * that holds 关于, else the run that ends with a 文种 (福建省财政厅公告 above 关于…的公告 is the letterhead). A repeated title line (web copies) counts once.
  */
 function splitHead(lines: Block[]): { head: Block[]; title: ParagraphBlock[] } {
-  const blocks = lines.flatMap(numberThenTitle);
+  const blocks = lines.flatMap(titleAndNumber);
   const runs: ParagraphBlock[][] = [[]];
   for (const block of blocks) {
     if (!isParagraph(block) || isHeadLine(block.text.text)) {
@@ -169,18 +174,31 @@ function splitHead(lines: Block[]): { head: Block[]; title: ParagraphBlock[] } {
     runs.at(-1)?.push(block);
   }
   const has = (pattern: (text: string) => boolean) => (lines: ParagraphBlock[]) => lines.some((block) => pattern(block.text.text));
-  const run = runs.find(has((text) => /关于|關於/u.test(text))) ?? runs.find(has((text) => kindOf(text) !== null));
+  const run = runs.find(has((text) => ABOUT.test(text))) ?? runs.find(has((text) => kindOf(text) !== null));
   const title = (run ?? []).filter((block, index, all) => block.text.text !== all[index - 1]?.text.text);
   return { head: blocks.filter((block) => !run?.includes(block as ParagraphBlock)), title };
 }
 
-/** `国办发〔2018〕117号　国务院办公厅关于…的通知` on one line (web copies): the number, then the title. */
-function numberThenTitle(block: Block): Block[] {
+/**
+ * A title and its number on one line (web copies): `国办发〔2018〕117号　国务院办公厅关于…的通知`, or the number
+ * bracketed after the title, `…的通知（岳办发〔2017〕2号）`. Split into the number's line and the title's.
+ */
+function titleAndNumber(block: Block): Block[] {
   if (!isParagraph(block)) return [block];
-  const number = new RegExp(`^${DOC_NUMBER.source}\\s*`, 'u').exec(block.text.text);
-  const rest = number ? block.text.text.slice(number[0].length) : '';
-  if (!number || !(/关于|關於/u.test(rest) || kindOf(rest))) return [block];
-  return [{ kind: 'paragraph', text: block.text.slice(0, number[0].length).trim() }, { kind: 'paragraph', text: block.text.slice(number[0].length) }];
+  const text = block.text.text;
+  const leading = new RegExp(`^${DOC_NUMBER.source}\\s*`, 'u').exec(text);
+  if (leading && isTitleText(text.slice(leading[0].length))) {
+    return [{ kind: 'paragraph', text: block.text.slice(0, leading[0].length).trim() }, { kind: 'paragraph', text: block.text.slice(leading[0].length) }];
+  }
+  const trailing = new RegExp(`[（(]\\s*${DOC_NUMBER.source}\\s*[）)]$`, 'u').exec(text);
+  if (trailing && isTitleText(text.slice(0, trailing.index))) {
+    return [{ kind: 'paragraph', text: block.text.slice(0, trailing.index).trim() }, { kind: 'paragraph', text: block.text.slice(trailing.index) }];
+  }
+  return [block];
+}
+
+function isTitleText(text: string): boolean {
+  return ABOUT.test(text) || kindOf(text) !== null;
 }
 
 /** A 版头 line, never part of the title. */
@@ -188,7 +206,7 @@ export function isHeadLine(text: string): boolean {
   if (COPY_NUMBER.test(text) || SECRECY.test(text) || (URGENCY.test(text) && text.length <= 4)) return true;
   if (DOC_NUMBER.test(text) || NOTICE_NUMBER.test(text) || SIGNERS.test(text)) return true;
   if (/[：:【】]/u.test(text) || new RegExp(`^${DATE.source}`, 'u').test(text)) return true;
-  if (text.includes('关于') || kindOf(text)) return false;
+  if (ABOUT.test(text) || kindOf(text)) return false;
   return LETTERHEAD.test(text) || ORGANISATION_NAME.test(text);
 }
 
@@ -224,10 +242,7 @@ function findClosing(main: Block[], bodyStart: number): Closing {
 function findDateLine(main: Block[], bodyStart: number): number | undefined {
   for (let i = main.length - 1; i >= bodyStart; i--) {
     const block = main[i];
-    if (isParagraph(block) && SIGNED_DATE.test(block.text.text) && !block.text.text.includes('。')) {
-      const signer = SIGNED_DATE.exec(block.text.text)?.[1] ?? '';
-      if (signer === '' || ORGANISATION_NAME.test(signer)) return i;
-    }
+    if (isParagraph(block) && isDateLine(block.text.text)) return i;
   }
   return undefined;
 }

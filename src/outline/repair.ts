@@ -9,7 +9,7 @@ import type { Block, ParagraphBlock } from './blocks.js';
 import { DATE_LINE } from '../text/dates.js';
 import {
   ATTACHMENT_HEADING, CLOSING_FORMULA, COPY_NUMBER, ORGANISATION_NAME, RESPONSIBILITY_LABEL, SECRECY, TERMINAL_PUNCTUATION, URGENCY,
-  outlineNumberOf,
+  isDateLine, outlineNumberOf,
 } from './patterns.js';
 
 /** A join never builds a paragraph longer than this (an unclosed bracket must not swallow a letter). */
@@ -17,7 +17,7 @@ const MAX_JOINED_LENGTH = 4000;
 
 export function repairBlocks(blocks: Block[]): Block[] {
   const repaired: Block[] = [];
-  for (const block of blocks) {
+  for (const block of blocks.flatMap(withNoteApart)) {
     const previous = repaired.at(-1);
     if (block.kind === 'paragraph' && previous?.kind === 'paragraph' && belongsToPrevious(previous.text.text, block.text.text)) {
       repaired[repaired.length - 1] = joined(previous, block);
@@ -38,6 +38,16 @@ function belongsToPrevious(previous: string, next: string): boolean {
   return previous.includes('。') && !ORGANISATION_NAME.test(next);
 }
 
+/**
+ * `…邮编：323800。附件：《…》.doc`: a web page that runs the body and its 附件说明 into one paragraph; the note
+ * is its own line again when it follows the last sentence.
+ */
+function withNoteApart(block: Block): Block[] {
+  if (block.kind !== 'paragraph') return [block];
+  const at = block.text.text.search(/(?<=。)附\s*件\s*[：:][^。]*$/u);
+  return at > 0 ? [{ kind: 'paragraph', text: block.text.slice(0, at) }, { kind: 'paragraph', text: block.text.slice(at) }] : [block];
+}
+
 function joined(previous: ParagraphBlock, next: ParagraphBlock): ParagraphBlock {
   return { kind: 'paragraph', text: MappedText.concat([previous.text, next.text]) };
 }
@@ -49,7 +59,7 @@ function startsStructure(text: string): boolean {
     ATTACHMENT_HEADING.test(text) ||
     (URGENCY.test(text) && text.length <= 4) ||
     /^附\s*件\s*[：:]/u.test(text) ||
-    DATE_LINE.test(text) ||
+    isDateLine(text) ||
     /^第[〇零一二三四五六七八九十百\d]+[条章节]/u.test(text) ||
     /^序\s*号$/u.test(text) ||
     /^(抄\s*送|印\s*发|联\s*系\s*人|联系电话|电\s*话|传\s*真|电子邮箱|邮\s*箱|通[信讯]地址|邮政编码|签\s*发\s*人)[：:]/u.test(text) ||

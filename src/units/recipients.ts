@@ -41,7 +41,8 @@ export interface MemberList {
 
 export function buildRecipients(outline: Outline, table: AliasTable, home: ProvinceData | null, members: MemberList | null = null): RecipientSet {
   const diagnostics: Diagnostic[] = [];
-  const mains = outline.letter.mainRecipients.flatMap((main) => splitMainRecipient(main, table));
+  const { mainRecipients, mainRecipientRuns } = outline.letter;
+  const mains = (mainRecipientRuns ?? mainRecipients).flatMap((main) => splitMainRecipient(main, table));
   const listsByMain = listsOfMainRecipients(mains, outline, table);
   const membersByMain = membersOfGroups(mains.filter((main) => !listsByMain.has(main) && isGroupName(main, table)), members, diagnostics);
   const fromLists = (lists: UnitList[], group: string): Draft[] =>

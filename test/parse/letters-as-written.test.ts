@@ -14,7 +14,8 @@ describe('regions: title, 主送, attachments decided once', () => {
     const { letter } = await parse('shapes/zhusong-wrapped-contacts.txt');
     expect(letter.title).toBe('福州市发展和改革委员会关于征求《福州市数字经济发展三年行动方案（2024—2026年）（征求意见稿）》意见的函');
     expect(letter.kind).toBe('函');
-    expect(letter.mainRecipients).toEqual(['市教育局、科技局、工信局', '各区人民政府', '高新区管委会']);
+    expect(letter.mainRecipients).toEqual(['市教育局', '科技局', '工信局', '各区人民政府', '高新区管委会']);
+    expect(letter.mainRecipientRuns).toEqual(['市教育局、科技局、工信局', '各区人民政府', '高新区管委会']);
     expect(letter.docNumber?.text).toBe('榕发改函〔2024〕88号');
   });
 

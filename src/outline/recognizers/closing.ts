@@ -5,9 +5,8 @@
 import type { AttachmentNote, Letter } from '../../model/outline.js';
 import type { ParagraphBlock } from '../blocks.js';
 import { parseDate } from '../../text/dates.js';
-import { ATTACHMENT_NOTE } from '../patterns.js';
+import { ATTACHMENT_NOTE, SIGNED_DATE } from '../patterns.js';
 import type { Recognizer } from '../recognizer.js';
-import { SIGNED_DATE } from '../regions.js';
 
 export const recognizeClosing: Recognizer = (regions, _sink, draft) => {
   const { signature, date, notes } = regions.closing;
@@ -30,7 +29,7 @@ function parseAttachmentNotes(blocks: ParagraphBlock[]): AttachmentNote[] {
   const lines = [ATTACHMENT_NOTE.exec(first.text.text)?.[1] ?? '', ...blocks.slice(1).map((block) => block.text.text)];
   const text = lines.filter((line) => line.length > 0).join('\n');
   const numbered = /^\d{1,2}\s*[.．、]/u.test(text);
-  if (!numbered) return text ? [{ index: 1, title: text.replace(/\n/gu, '') }] : [];
+  if (!numbered) return text ? [{ index: 1, title: titleOf(text.replace(/\n/gu, '')) }] : [];
   const notes: AttachmentNote[] = [];
   let rest = text;
   for (let index = 1; rest.length > 0; index++) {
@@ -39,8 +38,13 @@ function parseAttachmentNotes(blocks: ParagraphBlock[]): AttachmentNote[] {
     rest = rest.slice(own[0].length);
     const next = new RegExp(`(?<![\\d.])${index + 1}\\s*[.．、](?!\\d)`, 'u').exec(rest);
     const title = (next ? rest.slice(0, next.index) : rest).replace(/\n/gu, '').trim();
-    notes.push({ index, title });
+    notes.push({ index, title: titleOf(title) });
     rest = next ? rest.slice(next.index).replace(/^[\n\s]+/u, '') : '';
   }
   return notes;
+}
+
+/** `《…（2024年征求意见稿）》.doc` → `…（2024年征求意见稿）`: a web page's link to the file, its name as the title. */
+function titleOf(note: string): string {
+  return note.replace(/\.(docx?|wps|pdf|ofd|xlsx?|et|zip|rar)$/iu, '').replace(/^《([^《》]+)》$/u, '$1');
 }

@@ -8,12 +8,13 @@ import type { Block } from '../blocks.js';
 import type { DiagnosticSink } from '../diagnostics.js';
 import type { Recognizer } from '../recognizer.js';
 import { isParagraph } from '../regions.js';
+import { eitherScript, simplifiedOf } from '../../text/traditional.js';
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/gu;
 const EMAIL_ONCE = new RegExp(EMAIL.source, 'u');
 const PHONE = /(?<!\d)1[3-9]\d{9}(?!\d)|(?:（0\d{2,3}）|(?<![\d-])0\d{2,3}[-－—]?|(?<![\d-]))\d{7,8}(?:[-－转]\d{1,5})?(?!\d)/gu;
 /** The labels that introduce contact details, in the order they are tried. */
-const LABEL = /(联系人(?:及(?:联系)?(?:电话|方式))?|电话[/／、及和]传真|传真[/／、及和]电话|联系电话|联系方式|办公电话|电话|手机|座机|传真|电子邮箱|电子邮件|邮箱|通[信讯]地址|邮政编码|邮编|地址)[：:]?/gu;
+const LABEL = eitherScript(/(联系人(?:及(?:联系)?(?:电话|方式))?|电话[/／、及和]传真|传真[/／、及和]电话|联系电话|联系方式|办公电话|电话|手机|座机|传真|电子邮箱|电子邮件|邮箱|通[信讯]地址|邮政编码|邮编|地址)[：:]?/gu);
 /** Names at the start of a 联系人 segment: 张三, 张三、李四, a department run together with a name. */
 const NAMES = /^[\u4e00-\u9fff·]{2,40}(?:[、和及][\u4e00-\u9fff·]{2,8})*/u;
 /** The department before a name ends with the word for an office; the name after it has 2 to 8 characters. */
@@ -121,7 +122,7 @@ function segmentsOf(text: string): Segment[] {
   return matches.map((match, i) => {
     const start = match.index + match[0].length;
     const end = matches[i + 1]?.index ?? text.length;
-    return { label: match[1] ?? '', text: text.slice(start, end), offset: start, reply: inReplySentence(text, match.index) };
+    return { label: simplifiedOf(match[1] ?? ''), text: text.slice(start, end), offset: start, reply: inReplySentence(text, match.index) };
   });
 }
 

@@ -7,15 +7,19 @@
  */
 import type { Position } from '../../model/outline.js';
 import { chineseNumber, findDates } from '../../text/dates.js';
+import { eitherScript } from '../../text/traditional.js';
 import type { DiagnosticSink } from '../diagnostics.js';
 import type { Recognizer } from '../recognizer.js';
+import { outlineNumberOf } from '../patterns.js';
 import { isParagraph } from '../regions.js';
 
-/** Words of a sentence that asks the recipients for something by a date. */
-const REQUEST = /请|务必|反馈|报送|报至|报我|送至|发送|寄送|回复|函复|提出|截止|截至|征求意见时间|意见/u;
+/** Words of a sentence (or of the heading above it: 一、征集时间) that asks for something by a date, simplified or traditional. */
+const REQUEST = eitherScript(/请|务必|反馈|报送|报至|报我|送至|发送|寄送|回复|函复|提出|截止|截至|征集|意见/u);
 /** Between a date and its 前: （星期五）, 下班, 17:00, 12时. */
 const BEFORE = /^\s*(?:（[^（）]{1,8}）)?\s*(?:[上下中]午|下班|\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*[时点](?:\d{1,2}分)?)*\s*(?:之前|以前|前|止)/u;
 const RANGE_END = /(?:至|到|—|－|-|~|～)\s*$/u;
+/** 即日起至12月15日: a range that starts today, its end the only date. */
+const FROM_TODAY = /即日起?\s*(?:至|到)\s*$/u;
 const CUT_OFF = /(?:截至|截止(?:日期|时间)?(?:为|是|到)?)\s*$/u;
 const MONTH_DAY = /(?<![年\d])(\d{1,2})月(\d{1,2})日/gu;
 const WORKING_DAYS = /(\d{1,2}|[一二三四五六七八九十]{1,3})个工作日内/gu;
@@ -34,21 +38,33 @@ export const recognizeDeadline: Recognizer = (regions, sink, draft) => {
   const letterDate = draft.letter.date;
   const letterYear = letterDate ? Number(letterDate.slice(0, 4)) : (draft.letter.docNumber?.year ?? null);
   const candidates: Candidate[] = [];
+  let heading = '';
   for (const block of regions.body) {
     if (!isParagraph(block)) continue;
     for (const sentence of block.text.text.matchAll(SENTENCE)) {
       const at = (offset: number): Position => block.text.positionAt(sentence.index + offset);
-      candidates.push(...candidatesIn(sentence[0], at, letterDate, letterYear));
+      candidates.push(...candidatesIn(sentence[0], at, letterDate, letterYear, REQUEST.test(heading)));
     }
+    heading = outlineNumberOf(block.text.text) && !block.text.text.includes('。') ? block.text.text : '';
   }
-  const chosen = candidates.find((candidate) => candidate.anchored) ?? candidates[0];
+  const chosen = lastOfItsSentence(candidates.find((candidate) => candidate.anchored) ?? candidates[0], candidates);
   if (!chosen) return { letter: { deadline: null } };
   report(chosen, candidates, letterDate, sink);
   return { letter: { deadline: chosen.iso } };
 };
 
-function candidatesIn(sentence: string, at: (offset: number) => Position, letterDate: string | null, letterYear: number | null): Candidate[] {
-  const anchored = REQUEST.test(sentence);
+/**
+ * `2月3日前报送各位分管市领导，经审核后于2月7日前报送市政府`: a sentence that asks twice sends the reply on
+ * towards the sender; its last date is when the reply reaches the sender.
+ */
+function lastOfItsSentence(chosen: Candidate | undefined, candidates: Candidate[]): Candidate | undefined {
+  return candidates.filter((candidate) => candidate.sentence === chosen?.sentence && candidate.anchored === chosen.anchored).at(-1) ?? chosen;
+}
+
+function candidatesIn(
+  sentence: string, at: (offset: number) => Position, letterDate: string | null, letterYear: number | null, underRequest: boolean,
+): Candidate[] {
+  const anchored = underRequest || REQUEST.test(sentence);
   const found: Array<{ iso: string; index: number; end: number; inferred: Candidate['inferred'] }> = findDates(sentence).map((date) => ({
     iso: date.iso, index: date.index, end: date.index + date.length, inferred: null,
   }));
@@ -66,7 +82,7 @@ function candidatesIn(sentence: string, at: (offset: number) => Position, letter
   const candidates: Candidate[] = [];
   for (const date of found) {
     const before = sentence.slice(0, date.index);
-    const isRangeEnd = RANGE_END.test(before) && found.some((other) => other.end <= date.index);
+    const isRangeEnd = (RANGE_END.test(before) && found.some((other) => other.end <= date.index)) || FROM_TODAY.test(before);
     // A range or a 截至 date counts only in a sentence that asks for something (施工拟于5月10日至6月30日 does not).
     if (!BEFORE.test(sentence.slice(date.end)) && !(anchored && (isRangeEnd || CUT_OFF.test(before)))) continue;
     candidates.push({ iso: date.iso, anchored, sentence, at: at(date.index), inferred: date.inferred });

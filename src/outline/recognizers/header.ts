@@ -6,14 +6,17 @@ import type { DocNumber, Letter } from '../../model/outline.js';
 import { MappedText } from '../../text/mapped.js';
 import type { TableBlock } from '../blocks.js';
 import {
-  COPY_NUMBER, DOC_NUMBER, LETTERHEAD, NOTICE_NUMBER, ORGANISATION_NAME, SECRECY, SIGNERS, URGENCY, kindOf,
+  ABOUT, COPY_NUMBER, DOC_NUMBER, LETTERHEAD, NOTICE_NUMBER, ORGANISATION_NAME, SECRECY, SIGNERS, URGENCY, kindOf,
 } from '../patterns.js';
 import type { Recognizer } from '../recognizer.js';
 import { isParagraph } from '../regions.js';
-import { splitUnitText } from './units-text.js';
+import { splitRecipientText } from './units-text.js';
 
 /** 发文机关：国务院办公厅 in a metadata block. */
 const ISSUER_LABEL = /^发文机关[：:]\s*(.+)$/u;
+
+/** 《…的通知》: a web page's title in book-title marks, which are not part of it. */
+const WEB_PAGE_TITLE = /^《([^《》]+)》$/u;
 
 /** 福建省财政厅公告, or 通告 alone under the office's name: the 版头 of a 公告 or 通告. */
 const NOTICE_HEAD = /^([\u4e00-\u9fff（）]{0,40}?)(公告|通告)$/u;
@@ -55,7 +58,7 @@ function classifyHeadLine(text: string, letter: Partial<Letter>, head: { notice:
     return;
   }
   const notice = NOTICE_HEAD.exec(text);
-  if (notice?.[2] && !text.includes('关于')) {
+  if (notice?.[2] && !ABOUT.test(text)) {
     if (notice[1]) letter.issuer ??= notice[1];
     head.notice = `${notice[1] || letter.issuer || ''}${notice[2]}`;
     return;
@@ -66,7 +69,7 @@ function classifyHeadLine(text: string, letter: Partial<Letter>, head: { notice:
     letter.issuer ??= issuer[1].trim();
     return;
   }
-  if (/[：:【】]/u.test(text) || text.includes('关于') || kindOf(text)) return;
+  if (/[：:【】]/u.test(text) || ABOUT.test(text) || kindOf(text)) return;
   const letterhead = LETTERHEAD.exec(text);
   if (letterhead?.[1]) letter.issuer ??= letterhead[1];
   else if (ORGANISATION_NAME.test(text)) letter.issuer ??= text;
@@ -103,17 +106,18 @@ export function parseDocNumber(text: string, noticeAgency = ''): DocNumber | nul
 export const recognizeTitle: Recognizer = (regions, sink) => {
   const first = regions.title[0];
   if (!first) return {};
-  const title = regions.title.map((block) => block.text.text).join('');
+  const title = regions.title.map((block) => block.text.text).join('').replace(WEB_PAGE_TITLE, '$1');
   const kind = kindOf(title);
   if (!kind) sink.report('unknown-kind', `标题没有以文种（函、通知、意见等）结尾：${title}`, first.text.start);
   return { letter: { title, kind } };
 };
 
-/** 主送机关 as written: items joined by 、 stay one entry (the units module spreads a shared prefix or suffix). */
+/** 主送机关: its items, and its runs of items joined by 、 for the units module (which spreads a shared prefix or suffix). */
 export const recognizeMainRecipients: Recognizer = (regions) => {
   if (regions.mainRecipients.length === 0) return {};
   const text = MappedText.concat(regions.mainRecipients.map((block) => block.text));
-  const mainRecipients = splitUnitText(text.slice(0, text.length - 1))
+  const items = splitRecipientText(text.slice(0, text.length - 1));
+  const mainRecipientRuns = items
     .reduce<string[][]>((groups, item) => {
       groups.at(-1)?.push(item.raw);
       if (item.separator !== '、') groups.push([]);
@@ -121,7 +125,7 @@ export const recognizeMainRecipients: Recognizer = (regions) => {
     }, [[]])
     .filter((group) => group.length > 0)
     .map((group) => group.join('、'));
-  return { letter: { mainRecipients } };
+  return { letter: { mainRecipients: items.map((item) => item.raw), mainRecipientRuns } };
 };
 
 function splitNames(text: string): string[] {

@@ -3,7 +3,7 @@ import type { Letter } from '../../model/outline.js';
 import { MappedText } from '../../text/mapped.js';
 import { DATE, parseDate } from '../../text/dates.js';
 import type { Recognizer } from '../recognizer.js';
-import { splitUnitText } from './units-text.js';
+import { splitRecipientText } from './units-text.js';
 
 const COPY_TO = /^抄\s*送[：:]\s*(.*)$/u;
 const PRINTED = new RegExp(`^(.{2,40}?)(${DATE.source})印发$`, 'u');
@@ -14,7 +14,7 @@ export const recognizeImprint: Recognizer = (regions) => {
     const text = block.text.text;
     const copyTo = COPY_TO.exec(text);
     if (copyTo?.[1] !== undefined) {
-      letter.copyTo.push(...splitUnitText(MappedText.at(copyTo[1], block.text.start)).map((item) => item.raw));
+      letter.copyTo.push(...splitRecipientText(MappedText.at(copyTo[1], block.text.start)).map((item) => item.raw));
       continue;
     }
     const printed = PRINTED.exec(text);

@@ -119,13 +119,13 @@ function ownerOfStandaloneClause(last: Item | undefined, items: Item[]): Item | 
   return last;
 }
 
-const OPENING_CLAUSE = new RegExp(`[（\\[［【]\\s*${RESPONSIBILITY_LABEL.source}\\s*[：:]`, 'u');
+const OPENING_CLAUSE = new RegExp(`[（〔\\[［【]\\s*${RESPONSIBILITY_LABEL.source}\\s*[：:]`, 'u');
 /**
  * （商务部负责）, （市发改委牵头负责）, （农业农村部指导）, （市发改委牵头，财政局、自然资源局配合）: duty
- * brackets, at the end of a paragraph, after each of its measures, or in the paragraphs under it. A bracket
- * that is a sentence (（具体事项由市商务局负责）, （…的负责）) is not a list of units.
+ * brackets, at the end of a paragraph, after each of its measures, or in the paragraphs under it, perhaps
+ * with a remark after the units (（税务总局、财政部负责，排在第一位的部门为牵头部门）). A bracket that is a sentence (（具体事项由市商务局负责）, （…的负责）) is not a list of units.
  */
-const DUTY_PHRASE = /（((?:(?![由的])[^（）。；]){2,80}?)(?:牵头)?(?:负责|指导)）|（([^（）。；]{2,60}?)牵头[，、；]([^（）。；]{2,80}?)(?:配合|参与)）/gu;
+const DUTY_PHRASE = /（((?:(?![由的])[^（）。；]){2,80}?)(?:牵头)?(?:负责|指导)(?:，[^（）。；]{1,40})?）|（([^（）。；]{2,60}?)牵头[，、；]([^（）。；]{2,80}?)(?:配合|参与)）/gu;
 
 /**
  * The roles clauses a numbered paragraph carries, and where the task's own words end: before a labelled
@@ -157,6 +157,10 @@ function dutyClauses(text: MappedText, duty: RegExpExecArray | RegExpMatchArray)
 }
 
 /** Every `label：units` in the text from `start`, up to the bracket that closes the clause. */
+/**
+ * Every `label：units` in the text from `start`, up to the bracket that closes the clause; the units end at
+ * the clause's first sentence and without its verb (〔责任单位:省发展改革委、商务厅按职责分工负责。具体任务…〕).
+ */
 function clausesIn(text: MappedText, start: number): Clause[] {
   const end = closingBracket(text.text, start);
   const clauseText = text.slice(start, end);
@@ -164,11 +168,13 @@ function clausesIn(text: MappedText, start: number): Clause[] {
   return labels.map((label, i) => {
     const from = label.index + label[0].length;
     const to = labels[i + 1]?.index ?? clauseText.length;
-    return { role: ROLE_OF[label[1] ?? ''] ?? '责任单位', units: clauseText.slice(from, to) };
+    const units = clauseText.text.slice(from, to).replace(/。[\s\S]*$/u, '').replace(CLAUSE_VERB, '');
+    return { role: ROLE_OF[label[1] ?? ''] ?? '责任单位', units: clauseText.slice(from, from + units.length) };
   });
 }
 
-const BRACKET_PAIRS: Record<string, string> = { '（': '）', '[': ']', '［': '］', '【': '】' };
+const CLAUSE_VERB = /(?:按照?职责分工|分别)?负责$/u;
+const BRACKET_PAIRS: Record<string, string> = { '（': '）', '〔': '〕', '[': ']', '［': '］', '【': '】' };
 
 function closingBracket(text: string, start: number): number {
   const open = text[start] ?? '';
