@@ -105,8 +105,9 @@ const reading = measure({
   ...(hasPandoc ? { pandocRead: { command: ['pandoc', ['-f', 'docx', '-t', 'plain', join(inbox, readdirSync(inbox)[0])]] } } : {}),
 }, HEAVY_RUNS);
 
-// 4. Page-laid-out replies: the sample letter's 30 recipients each send a 复函 as PDF (LibreOffice), then as
-// OFD (iOFD); the cost of one against the cost of one .docx form read by the same track.
+// 4. Replies in the other formats: the sample letter's 30 recipients each send a 复函 as PDF (LibreOffice), as
+// OFD (iOFD), a form saved as .doc, a mail with comments in its body, a zip of two forms; the cost of one file
+// against the cost of one .docx form read by the same track.
 const layoutWorkspace = join(scratch, 'ws-layout');
 execFileSync(process.execPath, [GONGWEN, 'packets', SAMPLE, '-o', layoutWorkspace]);
 const layoutManifest = JSON.parse(readFileSync(join(layoutWorkspace, 'gongwen.json'), 'utf8'));
@@ -114,9 +115,13 @@ const layoutInbox = join(layoutWorkspace, layoutManifest.inbox);
 const fillInbox = (kind) => {
   for (const name of readdirSync(layoutInbox)) rmSync(join(layoutInbox, name));
   layoutManifest.recipients.forEach((recipient, index) => {
-    const source = kind === 'docx' ? join(inbox, readdirSync(inbox)[index]) : join(ROOT, 'fixtures', kind === 'pdf' ? 'pdf/fuhan-keji.pdf' : 'ofd/pifu-iofd.ofd');
+    const source = kind === 'docx' ? join(inbox, readdirSync(inbox)[index]) : join(ROOT, 'fixtures', OTHER_FORMATS[kind]);
     writeFileSync(join(layoutInbox, `${recipient.id}-复函.${kind}`), readFileSync(source));
   });
+};
+const OTHER_FORMATS = {
+  pdf: 'pdf/fuhan-keji.pdf', ofd: 'ofd/pifu-iofd.ofd', doc: 'returned/财政厅意见反馈表.doc',
+  eml: 'returned/妇联意见-Outlook.eml', zip: 'returned/群团组织反馈意见.zip',
 };
 const trackLayout = [process.execPath, [GONGWEN, 'track', layoutWorkspace, '--json', '--as-of', '2024-10-17']];
 const layoutFiles = layoutManifest.recipients.length;
@@ -124,6 +129,9 @@ const layout = measure({
   docx: { command: trackLayout, before: () => fillInbox('docx') },
   pdf: { command: trackLayout, before: () => fillInbox('pdf') },
   ofd: { command: trackLayout, before: () => fillInbox('ofd') },
+  doc: { command: trackLayout, before: () => fillInbox('doc') },
+  eml: { command: trackLayout, before: () => fillInbox('eml') },
+  zip: { command: trackLayout, before: () => fillInbox('zip') },
 }, HEAVY_RUNS);
 
 const ratio = (a, b) => (b ? Math.round((a / b) * 100) / 100 : null);
@@ -148,9 +156,9 @@ const results = {
   },
   layout: {
     files: layoutFiles,
-    perDocxMs: layout.docx.ms / layoutFiles, perPdfMs: layout.pdf.ms / layoutFiles, perOfdMs: layout.ofd.ms / layoutFiles,
-    pdfRatio: ratio(layout.pdf.ms, layout.docx.ms), ofdRatio: ratio(layout.ofd.ms, layout.docx.ms),
-    peakRssMb: Math.max(layout.pdf.rssMb, layout.ofd.rssMb),
+    perDocxMs: layout.docx.ms / layoutFiles,
+    ...Object.fromEntries(Object.keys(OTHER_FORMATS).flatMap((kind) => [[`${kind}Ms`, layout[kind].ms / layoutFiles], [`${kind}Ratio`, ratio(layout[kind].ms, layout.docx.ms)]])),
+    peakRssMb: Math.max(...Object.keys(OTHER_FORMATS).map((kind) => layout[kind].rssMb)),
   },
 };
 mkdirSync(join(ROOT, 'bench'), { recursive: true });
@@ -163,5 +171,5 @@ console.log(`
 启动      node -e 0 ${f(startup.node.ms)}；--version ${f(startup.version.ms)}（${results.startup.versionRatio}×，目标 ≤1.3×，${verdict(results.startup.versionRatio, 1.3)}）；parse --json ${f(startup.parseJson.ms)}（${results.startup.parseJsonRatio}×，目标 ≤1.8×，${verdict(results.startup.parseJsonRatio, 1.8)}）
 生成      ${results.generation.recipients} 个单位，${docxWritten} 个 .docx，共 ${f(generation.packets.ms)}，每个 ${f(results.generation.perDocxMs)}${hasPandoc ? `；pandoc 写一个 ${f(generation.pandocWrite.ms)}（${results.generation.perDocxRatio}×，目标 ≤0.1×，${verdict(results.generation.perDocxRatio, 0.1)}）` : '；未安装 pandoc，跳过比值'}；峰值内存 ${results.generation.peakRssMb.toFixed(0)} MB
 读取      ${returned} 份反馈表，共 ${f(reading.track.ms)}，每份 ${f(results.reading.perFormMs)}${hasPandoc ? `；pandoc 读一个 ${f(reading.pandocRead.ms)}（${results.reading.perFormRatio}×，目标 ≤0.1×，${verdict(results.reading.perFormRatio, 0.1)}）` : '；未安装 pandoc，跳过比值'}；峰值内存 ${results.reading.peakRssMb.toFixed(0)} MB
-版式文件  ${layoutFiles} 份复函，每份 PDF ${f(results.layout.perPdfMs)}、OFD ${f(results.layout.perOfdMs)}，每份 .docx 反馈表 ${f(results.layout.perDocxMs)}（track 全程，PDF ${results.layout.pdfRatio}×、OFD ${results.layout.ofdRatio}×）；峰值内存 ${results.layout.peakRssMb.toFixed(0)} MB
+其他格式  ${layoutFiles} 份回复，每份 .docx 反馈表 ${f(results.layout.perDocxMs)}；${Object.keys(OTHER_FORMATS).map((kind) => `${kind.toUpperCase()} ${f(results.layout[`${kind}Ms`])}（${results.layout[`${kind}Ratio`]}×）`).join('、')}（track 全程）；峰值内存 ${results.layout.peakRssMb.toFixed(0)} MB
 结果已写入 bench/results.json`);

@@ -26,6 +26,14 @@ describe('.doc and .wps', () => {
     ]);
   });
 
+  it('reads the same form when the unit saved it from WPS as .wps (the same OLE Word container), with no mismatch to report', async () => {
+    const document = await readDocument('财政厅意见反馈表.wps', readFileSync(fixture('returned/财政厅意见反馈表.doc')));
+    expect(document).toMatchObject({ format: 'doc', mismatch: null });
+    const content = recognizeReply(document);
+    expect(content).toMatchObject({ kind: 'form', namedUnit: '省财政厅', properties: { recipientId: 'r07' } });
+    expect(content.comments.map((comment) => comment.suggestion)).toEqual(['建议补充“地方法人银行”', '建议明确融资担保机制']);
+  });
+
   it('parses a letter saved as .doc into the same outline as the .docx it was saved from', async () => {
     const fromDoc = await parseLetter(fixture('returned/min-fu-xie-han-2024-8.doc'));
     const fromDocx = await parseLetter(fixture('encodings/min-fu-xie-han-2024-8.pandoc.docx'));
