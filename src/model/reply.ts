@@ -47,7 +47,7 @@ export interface ReturnedContent {
   secrecyMarks: string[];
 }
 
-export type RecipientStatus = 'commented' | 'no-comment' | 'missing' | 'overdue' | 'unreadable';
+export type RecipientStatus = 'commented' | 'no-comment' | 'unconfirmed' | 'missing' | 'overdue' | 'unreadable';
 
 /**
  * Each status as the clerk reads it, and whether the unit counts as having replied (反馈) — for track's counts
@@ -56,6 +56,8 @@ export type RecipientStatus = 'commented' | 'no-comment' | 'missing' | 'overdue'
 export const RECIPIENT_STATUSES: Record<RecipientStatus, { label: string; replied: boolean }> = {
   commented: { label: '已反馈', replied: true },
   'no-comment': { label: '无意见', replied: true },
+  // Our form sent back blank: neither a comment nor 无意见 ticked. Not 无意见 until the unit confirms it.
+  unconfirmed: { label: '待确认', replied: false },
   missing: { label: '未反馈', replied: false },
   overdue: { label: '逾期未反馈', replied: false },
   unreadable: { label: '文件无法读取', replied: false },

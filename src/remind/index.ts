@@ -109,9 +109,10 @@ function reminderLineOf(tracked: TrackedRecipient): Omit<ReminderLine, 'recipien
   switch (tracked.status) {
     case 'overdue':
       return { status, reason: 'overdue', file: '', note: '' };
-    case 'unreadable': {
+    case 'unreadable':
+    case 'unconfirmed': {
       const file = tracked.files.at(-1)?.split('/').pop() ?? '';
-      return { status, reason: 'unreadable', file, note: tracked.problems.join('；') };
+      return { status, reason: tracked.status, file, note: tracked.problems.join('；') };
     }
     default:
       return { status, reason: 'missing', file: '', note: '' };

@@ -103,7 +103,7 @@ function statusOf(recipient: Recipient, files: Received[], asOf: string, deadlin
   } else if (content.noComment) {
     line.status = 'no-comment';
   } else if (content.kind === 'form') {
-    line.status = 'no-comment';
+    line.status = 'unconfirmed';
     line.problems.push(`${deciding.file}：反馈表未填写意见，也未勾选“无意见”，请与对方确认`);
   } else {
     line.status = 'commented';

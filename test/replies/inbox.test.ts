@@ -71,6 +71,7 @@ beforeAll(async () => {
     发改委: fillForm(form('02-省发改委'), { comments: [['任务1 提升产业质效', '', '建议增加产业园区共建的量化目标', '']] }),
     工信厅: fillForm(form('05-省工信厅'), { comments: [['任务5', '', '建议补充数字经济协作的内容', '']] }),
     农业农村厅: fillForm(form('09-省农业农村厅'), { noComment: true }),
+    残联: fillForm(form('23-省残联'), { noComment: true, comments: [['任务11', '', '建议增加残疾人就业帮扶的内容', '']] }),
   };
   const pdf = convertedByLibreOffice({ 发改委: filled.发改委 }, 'pdf');
   const doc = convertedByLibreOffice({ 工信厅: filled.工信厅 }, 'doc');
@@ -86,6 +87,8 @@ beforeAll(async () => {
   copy('replies/office/人社厅意见-初稿.docx', '人社厅意见.docx'); // a first reply …
   copy('replies/office/人社厅意见.docx', '人社厅意见（修改）.docx'); // … replaced by a revised one, dated later
   drop('农业农村厅.docx', filled.农业农村厅); // 无意见 ticked
+  drop('残联反馈表.docx', filled.残联); // 无意见 ticked, and a comment written all the same
+  drop('总工会反馈表.docx', form('18-省总工会')); // our form sent back as it was sent: blank
   copy('replies/office/商务厅反馈意见.docx', '商务厅反馈意见.docx'); // Word's List Number style
   drop('文旅厅复函.ofd', letterAsOfd(WENLÜ_REPLY, { split: 'run' })); // laid out as OFD
   copy('replies/office/卫健委复函-见附表.docx', '卫健委复函.docx'); // 意见详见附表, and no table
@@ -161,6 +164,17 @@ describe('an inbox of returned files as offices make them', () => {
     expect(line('省卫健委')).toMatchObject({ status: 'commented', reading: 'not-itemised' });
     expect(line('省体育局')).toMatchObject({ status: 'commented', reading: 'not-read' });
     expect(line('省工商联')).toMatchObject({ status: 'commented', reading: 'not-read' });
+  });
+
+  it('flags a form with 无意见 ticked and a comment for a person, and takes the comment', () => {
+    expect(rowsOf('省残联').map((row) => row.suggestion)).toEqual(['建议增加残疾人就业帮扶的内容']);
+    expect(line('省残联')?.problems.join()).toContain('勾选了“无意见”，又填写了意见');
+  });
+
+  it('holds a form sent back blank as to be confirmed, never as 无意见', () => {
+    expect(line('省总工会')).toMatchObject({ status: 'unconfirmed' });
+    expect(summary.counts.noComment).toBe(3);
+    expect(summary.counts.missing).toContain('省总工会');
   });
 
   it('names above the table every reply whose comments could not be itemised, and says the table is incomplete', () => {

@@ -8,6 +8,7 @@ import { renderTable } from '../table.js';
 const COLOUR: Record<RecipientStatus, (text: string) => string> = {
   commented: chalk.green,
   'no-comment': chalk.green,
+  unconfirmed: chalk.yellow,
   missing: chalk.yellow,
   overdue: chalk.red,
   unreadable: chalk.red,
@@ -33,7 +34,8 @@ export function renderReport(report: TrackReport): string {
     `截止日期 ${report.deadline ?? '（来函未写明）'}，统计日期 ${report.asOf}`,
     table,
     '',
-    chalk.bold(`已反馈 ${report.recipients.filter((line) => hasReplied(line.status)).length}/${total}，其中${label('no-comment')} ${count('no-comment')}；${label('missing')} ${count('missing')}，${label('overdue')} ${count('overdue')}，${label('unreadable')} ${count('unreadable')}`),
+    chalk.bold(`已反馈 ${report.recipients.filter((line) => hasReplied(line.status)).length}/${total}，其中${label('no-comment')} ${count('no-comment')}；${label('missing')} ${count('missing')}，${label('overdue')} ${count('overdue')}，${label('unreadable')} ${count('unreadable')}` +
+      (count('unconfirmed') > 0 ? `，${label('unconfirmed')} ${count('unconfirmed')}` : '')),
   ];
   const problems = report.recipients.flatMap((line) => line.problems.map((problem) => `  ${line.name}：${problem}`));
   if (problems.length > 0) lines.push('', chalk.bold('需要留意：'), ...problems);

@@ -31,7 +31,7 @@ export interface Wording {
   /** 称呼 when no ending matches. */
   otherHonorific: string;
   /** 催办通知: what it says of a unit after 截至某日，; `{{file}}` is the file that could not be read. */
-  reminderReasons: { missing: string; overdue: string; unreadable: string };
+  reminderReasons: { missing: string; overdue: string; unreadable: string; unconfirmed: string };
   /** 意见汇总表: the 条目 of a comment that names none; the 尚未反馈的单位 when every unit replied; the 采纳情况 a drafter chooses from. */
   summary: { unplacedClause: string; noneMissing: string; adoptionChoices: string[] };
   /** 意见反馈表: rows of its comment table, at least; empty rows after the unit's tasks, at least. */
