@@ -2,7 +2,7 @@
 import type { Outline } from '../model/outline.js';
 import { documentProperties } from './properties.js';
 import { wrappableList } from './docx/layout.js';
-import { csvBytes, sheetCells, xlsxBytes } from './sheet.js';
+import { csvBytes, sheetCells, tableXlsx } from './sheet.js';
 import { directRenderer, loadTemplates, type DocxRenderer, type Templates } from './template/index.js';
 import type { TemplateData } from './template/fill.js';
 import { templateTable } from './template/table.js';
@@ -36,13 +36,7 @@ export async function distributionDocx(outline: Outline, templates?: Templates, 
 export async function distributionXlsx(outline: Outline, templates?: Templates): Promise<Uint8Array> {
   const all = templates ?? (await loadTemplates());
   const table = templateTable(all['distribution-list'], distributionData(outline, all), LIST);
-  return xlsxBytes({
-    sheetName: SHEET_NAME,
-    title: sheetTitle(table.title, outline),
-    columns: table.headers.map((header) => ({ header })),
-    rows: sheetCells(table.rows),
-    orientation: table.orientation,
-  });
+  return tableXlsx(table, SHEET_NAME, sheetTitle(table.title, outline));
 }
 
 export async function distributionCsv(outline: Outline, templates?: Templates): Promise<Uint8Array> {

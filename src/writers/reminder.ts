@@ -1,7 +1,7 @@
 /** 催办通知 for one outstanding unit, and the 催报名单 of all of them (.docx, and .xlsx with the template's columns). */
 import type { Outline, Recipient } from '../model/outline.js';
 import { documentProperties } from './properties.js';
-import { sheetCells, xlsxBytes } from './sheet.js';
+import { tableXlsx } from './sheet.js';
 import { directRenderer, loadTemplates, type DocxRenderer, type Templates } from './template/index.js';
 import type { TemplateData } from './template/fill.js';
 import type { Wording } from './template/load.js';
@@ -80,11 +80,5 @@ export async function reminderListDocx(
 export async function reminderListXlsx(outline: Outline, lines: ReminderLine[], counts: ReminderCounts, asOf: string, templates?: Templates): Promise<Uint8Array> {
   const all = templates ?? (await loadTemplates());
   const table = templateTable(all['reminder-list'], reminderListData(outline, lines, counts, asOf, all.wording), LIST);
-  return xlsxBytes({
-    sheetName: SHEET_NAME,
-    title: sheetTitle(table.title, outline),
-    columns: table.headers.map((header) => ({ header })),
-    rows: sheetCells(table.rows),
-    orientation: table.orientation,
-  });
+  return tableXlsx(table, SHEET_NAME, sheetTitle(table.title, outline));
 }

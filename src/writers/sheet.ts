@@ -6,6 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Orientation } from './docx/layout.js';
+import type { TemplateTable } from './template/table.js';
 
 export type Cell = string | number;
 
@@ -151,4 +152,21 @@ export async function xlsxBytes(spec: SheetSpec): Promise<Uint8Array> {
     row.height = lines * LINE_HEIGHT + ROW_PADDING;
   });
   return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * A template's repeated table as a sheet: the title row, a column per heading cell, the rows as the .docx prints
+ * them, and a drop-down in each column whose list field has choices (`adoption` → 采纳 / 部分采纳 / 不采纳).
+ */
+export function tableXlsx(table: TemplateTable, sheetName: string, title: string, choices: Record<string, string[]> = {}): Promise<Uint8Array> {
+  return xlsxBytes({
+    sheetName,
+    title,
+    columns: table.headers.map((header, column) => {
+      const field = table.fields[column];
+      return { header, ...(field && choices[field] ? { choices: choices[field] } : {}) };
+    }),
+    rows: sheetCells(table.rows),
+    orientation: table.orientation,
+  });
 }

@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import type { Outline } from '../model/outline.js';
 import { documentProperties } from './properties.js';
-import { neutralise, sheetCells, xlsxBytes } from './sheet.js';
+import { neutralise, tableXlsx } from './sheet.js';
 import { directRenderer, loadTemplates, type DocxRenderer, type Templates } from './template/index.js';
 import type { TemplateData } from './template/fill.js';
 import { templateTable } from './template/table.js';
@@ -100,16 +100,7 @@ export async function summaryXlsx(
 ): Promise<Uint8Array> {
   const all = templates ?? (await loadTemplates());
   const table = templateTable(all.summary, summaryData(outline, rows, counts, asOf, all), LIST);
-  const bytes = await xlsxBytes({
-    sheetName: SHEET_NAME,
-    title: sheetTitle(table.title, outline),
-    columns: table.headers.map((header, column) => ({
-      header,
-      ...(table.fields[column] === ADOPTION_FIELD ? { choices: all.wording.summary.adoptionChoices } : {}),
-    })),
-    rows: sheetCells(table.rows),
-    orientation: table.orientation,
-  });
+  const bytes = await tableXlsx(table, SHEET_NAME, sheetTitle(table.title, outline), { [ADOPTION_FIELD]: all.wording.summary.adoptionChoices });
   return unplaced && unplaced.rows.length > 0 ? withUnplacedSheet(bytes, unplaced) : bytes;
 }
 
