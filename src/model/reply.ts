@@ -96,6 +96,8 @@ export interface TrackReport {
   unmatched: Array<{ file: string; reason: string }>;
   /** Lock files, thumbnails and hidden files. */
   ignored: string[];
+  /** Files not read because a limit was reached (too many files, folders too deep), each with the limit. */
+  leftOut: Array<{ file: string; reason: string }>;
   /** Files carrying secrecy markings: to be handled off this machine, and kept out of the summary. */
   secret: Array<{ file: string; marks: string[] }>;
   /** Files in packets/ that are not what the manifest says was generated there: changed, missing, or not gongwen's. */

@@ -43,9 +43,9 @@ export async function trackWorkspace(workspace: string, options: TrackOptions = 
   const aliases = options.aliases ?? (await workspaceAliases(workspace));
   const asOf = options.asOf ?? today();
   const recipients: Recipient[] = outline.recipients;
-  const listing = await listInbox(workspace, manifest.inbox);
+  const listing = await listInbox(workspace, manifest.inbox, outline.recipients.length);
   const report: TrackReport = {
-    asOf, deadline: outline.letter.deadline, recipients: [], unmatched: [], ignored: listing.ignored, secret: [], packets: await checkPackets(workspace, manifest),
+    asOf, deadline: outline.letter.deadline, recipients: [], unmatched: [], ignored: listing.ignored, leftOut: listing.leftOut, secret: [], packets: await checkPackets(workspace, manifest),
   };
   const received = new Map<string, Received[]>();
   const context = { recipients, matchUnit: unitMatcher(recipients, aliases), docNumber: outline.letter.docNumber?.text ?? null };

@@ -49,6 +49,9 @@ export function renderReport(report: TrackReport): string {
       ...report.packets.map((entry) => `  ${entry.file}：${entry.problem}`),
     );
   }
+  if (report.leftOut.length > 0) {
+    lines.push('', chalk.red.bold(`有 ${report.leftOut.length} 个文件未读取（超出限制）：`), ...report.leftOut.map((entry) => `  ${entry.file}：${entry.reason}`));
+  }
   if (report.ignored.length > 0) lines.push('', chalk.dim(`已忽略 ${report.ignored.length} 个临时或隐藏文件`));
   return `${lines.join('\n')}\n`;
 }
