@@ -26,21 +26,8 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
   return { format: 'pdf', encoding: 'pdf', blocks: blocksOfPages(pages), properties: {}, embedded: [], scanned: false };
 }
 
-/**
- * pdf.js's legacy build (the one made for Node) replaces Array.prototype.push with core-js's polyfill on Node
- * 20's V8, for an edge case of non-writable lengths; that polyfill made every push in the process several
- * times slower (a fifth of the time of reading a PDF). The native push is put back: what pdf.js runs with on
- * newer engines.
- */
-async function loadPdfjs(): Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> {
-  const push = Array.prototype.push;
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  if (Array.prototype.push !== push) Object.defineProperty(Array.prototype, 'push', { value: push, writable: true, configurable: true, enumerable: false });
-  return pdfjs;
-}
-
 async function readPages(bytes: Uint8Array): Promise<PageLayout[]> {
-  const pdfjs = await loadPdfjs();
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
   const document = await pdfjs.getDocument({
     data: new Uint8Array(bytes),
