@@ -10,26 +10,15 @@ import type { ReplyFrame } from './frame.js';
 import { clauseOf, commentOf, itemLevel, withoutItemNumber } from './parts.js';
 import { NO_COMMENT, SUGGESTION_WORDS } from './patterns.js';
 
-export interface Itemised {
-  comments: Comment[];
-  /** Which recognizer found them. */
-  source: 'table' | 'revisions' | 'items' | 'prose';
-}
-
 type CommentRecognizer = (frame: ReplyFrame, blocks: ReplyBlock[]) => Comment[] | null;
 
-const RECOGNIZERS: ReadonlyArray<readonly [Itemised['source'], CommentRecognizer]> = [
-  ['table', fromTable],
-  ['revisions', fromRevisions],
-  ['items', fromNumberedItems],
-  ['prose', fromProse],
-];
+const RECOGNIZERS: readonly CommentRecognizer[] = [fromTable, fromRevisions, fromNumberedItems, fromProse];
 
 /** The comments, or null when no recognizer applies (a reply whose comments could not be itemised). */
-export function itemise(frame: ReplyFrame, blocks: ReplyBlock[]): Itemised | null {
-  for (const [source, recognize] of RECOGNIZERS) {
+export function itemise(frame: ReplyFrame, blocks: ReplyBlock[]): Comment[] | null {
+  for (const recognize of RECOGNIZERS) {
     const comments = recognize(frame, blocks);
-    if (comments) return { comments, source };
+    if (comments) return comments;
   }
   return null;
 }

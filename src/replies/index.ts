@@ -30,7 +30,7 @@ export function recognizeReply(document: SourceDocument): ReturnedContent {
   const text = blocks.map((block) => (block.kind === 'paragraph' ? block.text : block.rows.flat().join('\n'))).join('\n');
   const frame = replyFrame(blocks);
   const found = itemise(frame, blocks);
-  const comments = found?.comments ?? [];
+  const comments = found ?? [];
   const isForm = properties.recipientId !== null || (commentTable(blocks) !== null && labelled(blocks, '反馈单位') !== null);
   const ticked = TICKED_NO_COMMENT.test(text);
   const table = commentTable(blocks);

@@ -8,7 +8,7 @@
  */
 import { join } from 'node:path';
 import type { ReturnedContent } from '../model/reply.js';
-import { ReturnedProblem, readReturnedBytes, readReturnedPath, type ReturnedRead } from '../readers/returned/index.js';
+import { ReturnedProblem, readReturnedBytes, readReturnedPath, type ReturnedRead } from './returned.js';
 import { isIgnored } from './inbox.js';
 
 /** Between a container and a file inside it, in every file name `track` reports. */

@@ -7,7 +7,7 @@ import { paragraphText, type DocumentBlock, type ParagraphBlock, type SourceDocu
 import { parseLetter } from '../../src/outline/parse.js';
 import { readDocx } from '../../src/readers/docx.js';
 import { formatNumber } from '../../src/readers/docx/numbering.js';
-import { readReturnedFile } from '../../src/readers/returned/index.js';
+import { readReturnedFile } from '../../src/tracking/returned.js';
 import { SAMPLE, fixture } from '../support/cli.js';
 
 const read = (name: string): SourceDocument => readDocx(readFileSync(fixture(`docx/${name}`)));

@@ -9,7 +9,7 @@ import { paragraphText, type DocumentBlock, type SourceDocument } from '../../sr
 import type { Outline } from '../../src/model/outline.js';
 import { parseLetter } from '../../src/outline/parse.js';
 import { readDocument } from '../../src/readers/formats.js';
-import { ReturnedProblem, readReturnedFile } from '../../src/readers/returned/index.js';
+import { ReturnedProblem, readReturnedFile } from '../../src/tracking/returned.js';
 import { fixture, SAMPLE } from '../support/cli.js';
 import { letterAsOfd } from '../support/ofd.js';
 import { elementsOf } from '../support/outline.js';

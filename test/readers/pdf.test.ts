@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { paragraphText, type DocumentBlock, type SourceDocument } from '../../src/model/document.js';
 import { readDocument } from '../../src/readers/formats.js';
-import { readReturnedFile } from '../../src/readers/returned/index.js';
+import { readReturnedFile } from '../../src/tracking/returned.js';
 import { fixture } from '../support/cli.js';
 
 async function read(name: string): Promise<SourceDocument> {

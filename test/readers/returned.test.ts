@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ReturnedProblem, readReturnedFile } from '../../src/readers/returned/index.js';
+import { ReturnedProblem, readReturnedFile } from '../../src/tracking/returned.js';
 import { fixture } from '../support/cli.js';
 import { passwordProtected } from '../support/ole.js';
 

@@ -1,6 +1,6 @@
 // Replies as units write them, read back comment by comment: what the 意见汇总表 will show for each unit.
 import { describe, expect, it } from 'vitest';
-import { readReturnedFile } from '../../src/readers/returned/index.js';
+import { readReturnedFile } from '../../src/tracking/returned.js';
 import { fixture } from '../support/cli.js';
 
 const office = (name: string): Promise<Awaited<ReturnType<typeof readReturnedFile>>> => readReturnedFile(fixture(`replies/office/${name}`));

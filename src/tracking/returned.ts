@@ -1,14 +1,14 @@
 /**
- * Reads one file from the inbox (回收/) into what it says, through the same format table as letters.
+ * One file from the inbox (回收/): read through the same format table as letters, then recognised as a reply.
  * Never writes, moves or renames anything. A file that cannot be read gives a ReturnedProblem whose
  * message tells the clerk what is wrong with it.
  */
 import { readFile, stat } from 'node:fs/promises';
-import type { EmbeddedFile } from '../../model/document.js';
-import type { ReturnedContent } from '../../model/reply.js';
-import { readDocument } from '../formats.js';
-import { ReadProblem } from '../problem.js';
-import { recognizeReply } from '../../replies/index.js';
+import type { EmbeddedFile } from '../model/document.js';
+import type { ReturnedContent } from '../model/reply.js';
+import { readDocument } from '../readers/formats.js';
+import { ReadProblem } from '../readers/problem.js';
+import { recognizeReply } from '../replies/index.js';
 
 /** A reply is a few pages; a file this large is not one (and is not read into memory). */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
