@@ -194,6 +194,7 @@ const floorEveryPartMs = median(floorEveryPartSamples);
 
 /** parse --json, packets, track, summary and remind on a letter to `recipients` units, `times` rounds. */
 function scale(recipients, times, extraGeneration = {}, extraReading = {}) {
+  console.error(`测量 ${recipients} 个单位的来函……`);
   const letter = letterTo(recipients);
   const workspace = join(scratch, `ws-${recipients}`);
   const generation = measure({
