@@ -273,6 +273,14 @@ const [row1000, row10000] = big;
 const linearity = row10000
   ? Object.fromEntries(COMMANDS.map((name) => [name, ratio(row10000[name].perRecipientMs, row1000[name].perRecipientMs)]))
   : null;
+// The same without start-up and other fixed costs: ms per added recipient from 1,000 to 10,000, against 330 to 1,000.
+const marginal = (from, to, name) => (to[name].ms - from[name].ms) / (to.recipients - from.recipients);
+const marginalCost = row10000
+  ? Object.fromEntries(COMMANDS.map((name) => [name, {
+    from330To1000Ms: marginal(row330, row1000, name), from1000To10000Ms: marginal(row1000, row10000, name),
+    ratio: ratio(marginal(row1000, row10000, name), marginal(row330, row1000, name)),
+  }]))
+  : null;
 const TARGETS = { versionRatio: 1.3, parseJsonRatio: 1.8, perDocxFloorRatio: 2, linearity: 1.5, peakRssMb: 300 };
 const results = {
   machine: { node: process.version, pandoc: hasPandoc, runs: RUNS, heavyRuns: HEAVY_RUNS, bigRuns: BIG ? BIG_RUNS : 0 },
@@ -299,6 +307,7 @@ const results = {
   scale: {
     letters: [row330, ...big],
     linearity,
+    marginalCost,
     targets: { linearity: TARGETS.linearity, perDocxFloorRatio: TARGETS.perDocxFloorRatio, peakRssMbAt10000: TARGETS.peakRssMb },
   },
   layout: {
@@ -338,7 +347,8 @@ console.log(`
 读取      ${row330.returned} 份反馈表（填了原文、修改意见、理由），track 共 ${f(row330.track.ms)}，每份 ${f(results.reading.perFormMs)}${hasPandoc ? `；pandoc 读一个 ${f(generation.pandocRead.ms)}（${results.reading.perFormPandocRatio}×）` : '；未安装 pandoc，跳过 pandoc 比值'}；summary 共 ${f(row330.summary.ms)}；峰值内存 track ${mb(row330.track.peakRssMb)}，summary ${mb(row330.summary.peakRssMb)}
 规模（每十个单位有一个不反馈，供 remind 催办）${BIG ? '' : '：BENCH_BIG=0，跳过 1,000 和 10,000 个单位'}
 ${scaleTable.join('\n')}
-${linearity ? `每单位耗时 10,000 ÷ 1,000：${COMMANDS.map((name) => `${LABELS[name]} ${linearity[name]}×`).join('，')}（目标 ≤1.5×）` : ''}
+${linearity ? `每单位耗时 10,000 ÷ 1,000：${COMMANDS.map((name) => `${LABELS[name]} ${linearity[name]}×`).join('，')}（目标 ≤1.5×）
+除去启动等固定开销，每增加一个单位（330→1,000 与 1,000→10,000）：${COMMANDS.map((name) => `${LABELS[name]} ${marginalCost[name].from330To1000Ms.toFixed(2)}→${marginalCost[name].from1000To10000Ms.toFixed(2)} ms（${marginalCost[name].ratio}×）`).join('，')}` : ''}
 其他格式  ${layoutFiles} 份回复，每份 .docx 反馈表 ${f(results.layout.perDocxMs)}；${Object.keys(OTHER_FORMATS).map((kind) => `${kind.toUpperCase()} ${f(results.layout[`${kind}Ms`])}（${results.layout[`${kind}Ratio`]}×）`).join('、')}（track 全程）；峰值内存 ${mb(results.layout.peakRssMb)}
 目标
 ${targets.map(([label, ok]) => `  ${ok ? '达标  ' : '未达标'}  ${label}`).join('\n')}
