@@ -9,7 +9,8 @@ import { paragraphText, type DocumentBlock, type SourceDocument } from '../../sr
 import type { Outline } from '../../src/model/outline.js';
 import { parseLetter } from '../../src/outline/parse.js';
 import { readDocument } from '../../src/readers/formats.js';
-import { ReturnedProblem, readReturnedFile } from '../../src/tracking/returned.js';
+import { readReturnedFile } from '../../src/tracking/returned.js';
+import { readingProblem } from '../support/problem.js';
 import { fixture, SAMPLE } from '../support/cli.js';
 import { letterAsOfd } from '../support/ofd.js';
 import { elementsOf } from '../support/outline.js';
@@ -125,27 +126,18 @@ describe('a unit’s 复函 as OFD', () => {
 });
 
 describe('OFD files that cannot be read', () => {
-  const problem = async (path: string): Promise<string> => {
-    try {
-      await readReturnedFile(path);
-    } catch (error) {
-      expect(error).toBeInstanceOf(ReturnedProblem);
-      return (error as Error).message;
-    }
-    throw new Error(`${path} was read`);
-  };
 
   it('an OFD declaring an entity that points at a local file ends with the reason and reads nothing', async () => {
     const secret = write('secret.txt', strToU8('绝密内容'));
     const page = `<?xml version="1.0"?><!DOCTYPE p [<!ENTITY x SYSTEM "file://${secret}">]><ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Content><ofd:Layer><ofd:TextObject Boundary="28 37 100 8" Size="5.57"><ofd:TextCode X="0" Y="5" DeltaX="g 3 5.57">&x;</ofd:TextCode></ofd:TextObject></ofd:Layer></ofd:Content></ofd:Page>`;
-    const message = await problem(write('xxe.ofd', letterAsOfd('省科技厅', { extra: { 'Doc_0/Pages/Page_0/Content.xml': page } })));
+    const message = await readingProblem(write('xxe.ofd', letterAsOfd('省科技厅', { extra: { 'Doc_0/Pages/Page_0/Content.xml': page } })));
     expect(message).toMatch(/DTD/u);
     expect(message).not.toContain('绝密');
   });
 
   it('an OFD whose document part is missing says which', async () => {
     const path = write('broken.ofd', zipSync({ 'OFD.xml': strToU8('<ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016"><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>') }));
-    expect(await problem(path)).toMatch(/不完整.*Document\.xml/u);
+    expect(await readingProblem(path)).toMatch(/不完整.*Document\.xml/u);
   });
 
   it('an OFD with only an image is a scan', async () => {
