@@ -14,11 +14,13 @@ import { blocksOfPages, mayHoldTable, type Glyph, type PageLayout, type Rule } f
 import { ReadProblem } from './problem.js';
 
 const MAX_PAGES = 200;
+const DAMAGED = 'PDF 文件已损坏，无法读取';
 
 /** The functions of PDFium's C API this reader calls (fpdfview.h, fpdf_text.h, fpdf_edit.h); handles and pointers are numbers. */
 interface Pdfium {
   _FPDF_InitLibrary(): void;
   _FPDF_LoadMemDocument(data: number, size: number, password: number): number;
+  _FPDF_GetLastError(): number;
   _FPDF_CloseDocument(document: number): void;
   _FPDF_GetPageCount(document: number): number;
   _FPDF_LoadPage(document: number, index: number): number;
@@ -50,7 +52,8 @@ interface Pdfium {
   wasmExports: { malloc(size: number): number; free(pointer: number): void };
 }
 
-// fpdf_edit.h
+// fpdfview.h, fpdf_edit.h
+const ERROR_PASSWORD = 4;
 const OBJECT_PATH = 2;
 const OBJECT_FORM = 5;
 const SEGMENT_LINETO = 0;
@@ -73,9 +76,10 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
   try {
     pages = readPages(module, bytes);
   } catch (error) {
+    if (error instanceof ReadProblem) throw error;
     // A file that made PDFium fail may have left it in any state: the next file gets a new one.
-    if (!(error instanceof ReadProblem)) instance = null;
-    throw new ReadProblem('PDF 文件已损坏或设有密码');
+    instance = null;
+    throw new ReadProblem(DAMAGED);
   }
   if (pages.every((page) => page.glyphs.every((glyph) => glyph.text.trim() === ''))) return scan('pdf');
   return { format: 'pdf', encoding: 'pdf', blocks: blocksOfPages(pages), properties: {}, embedded: [], scanned: false };
@@ -87,14 +91,17 @@ function readPages(module: Pdfium, bytes: Uint8Array): PageLayout[] {
   // Room for what PDFium writes back: a rectangle or matrix of floats, or two doubles.
   const scratch = malloc(32);
   try {
+    if (!data || !scratch) throw new ReadProblem('PDF 文件太大，无法读取');
     module.HEAPU8.set(bytes, data);
     const document = module._FPDF_LoadMemDocument(data, bytes.length, 0);
-    if (!document) throw new ReadProblem('PDF 文件已损坏或设有密码');
+    if (!document) {
+      throw new ReadProblem(module._FPDF_GetLastError() === ERROR_PASSWORD ? '文件设有密码，请对方去掉密码后重新发送' : DAMAGED);
+    }
     try {
       const pages: PageLayout[] = [];
       for (let index = 0; index < Math.min(module._FPDF_GetPageCount(document), MAX_PAGES); index++) {
         const page = module._FPDF_LoadPage(document, index);
-        if (!page) throw new ReadProblem('PDF 文件已损坏或设有密码');
+        if (!page) throw new ReadProblem(DAMAGED);
         try {
           pages.push(pageLayout(module, page, scratch));
         } finally {
