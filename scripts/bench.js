@@ -9,7 +9,8 @@
 //   scale      parse --json, packets, track, summary, remind on letters of 1,000 and 10,000 recipients: cost per
 //              recipient at 10,000 against 1,000, packets per .docx against the floor, peak RSS of each command
 //              (BENCH_BIG=0 skips them; BENCH_BIG_RUNS rounds, 1 by default)
-//   layout     gongwen track over 30 replies as PDF, then as OFD, per file  vs  the same over 30 .docx forms
+//   layout     gongwen track over 30 replies as PDF, OFD, .doc, .eml, .zip, per file  vs  the same over 30 .docx forms;
+//              and over one file of each, to part what a further file costs from what the first costs once
 //
 // pandoc comes from Debian's packages; without it the pandoc ratios are skipped and the bench says so.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -243,9 +244,9 @@ const layoutWorkspace = join(scratch, 'ws-layout');
 execFileSync(process.execPath, [GONGWEN, 'packets', SAMPLE, '-o', layoutWorkspace]);
 const layoutManifest = JSON.parse(readFileSync(join(layoutWorkspace, 'gongwen.json'), 'utf8'));
 const layoutInbox = join(layoutWorkspace, layoutManifest.inbox);
-const fillInbox = (kind) => {
+const fillInbox = (kind, count = layoutManifest.recipients.length) => {
   for (const name of readdirSync(layoutInbox)) rmSync(join(layoutInbox, name));
-  layoutManifest.recipients.forEach((recipient, index) => {
+  layoutManifest.recipients.slice(0, count).forEach((recipient, index) => {
     const source = kind === 'docx' ? join(inbox, readdirSync(inbox)[index]) : join(ROOT, 'fixtures', OTHER_FORMATS[kind]);
     writeFileSync(join(layoutInbox, `${recipient.id}-复函.${kind}`), readFileSync(source));
   });
@@ -256,14 +257,15 @@ const OTHER_FORMATS = {
 };
 const trackLayout = [process.execPath, [GONGWEN, 'track', layoutWorkspace, '--json', '--as-of', '2024-10-17']];
 const layoutFiles = layoutManifest.recipients.length;
-const layout = measure({
-  docx: { command: trackLayout, before: () => fillInbox('docx') },
-  pdf: { command: trackLayout, before: () => fillInbox('pdf') },
-  ofd: { command: trackLayout, before: () => fillInbox('ofd') },
-  doc: { command: trackLayout, before: () => fillInbox('doc') },
-  eml: { command: trackLayout, before: () => fillInbox('eml') },
-  zip: { command: trackLayout, before: () => fillInbox('zip') },
-}, HEAVY_RUNS);
+// Each format also with one file in the inbox: what a further file costs, apart from what the first costs once
+// (loading the reader's library: PDFium's WebAssembly, for one).
+const layout = measure(Object.fromEntries(['docx', ...Object.keys(OTHER_FORMATS)].flatMap((kind) => [
+  [kind, { command: trackLayout, before: () => fillInbox(kind) }],
+  [`${kind}One`, { command: trackLayout, before: () => fillInbox(kind, 1) }],
+])), HEAVY_RUNS);
+/** Milliseconds of each file after the first, and what the first costs beyond that. */
+const furtherMs = (kind) => (layout[kind].ms - layout[`${kind}One`].ms) / (layoutFiles - 1);
+const onceMs = (kind) => layout[`${kind}One`].ms - furtherMs(kind);
 
 const COMMANDS = ['parseJson', 'packets', 'track', 'summary', 'remind'];
 const LABELS = { parseJson: 'parse --json', packets: 'packets', track: 'track', summary: 'summary', remind: 'remind' };
@@ -313,7 +315,12 @@ const results = {
   layout: {
     files: layoutFiles,
     perDocxMs: layout.docx.ms / layoutFiles,
-    ...Object.fromEntries(Object.keys(OTHER_FORMATS).flatMap((kind) => [[`${kind}Ms`, layout[kind].ms / layoutFiles], [`${kind}Ratio`, ratio(layout[kind].ms, layout.docx.ms)]])),
+    furtherDocxMs: furtherMs('docx'),
+    ...Object.fromEntries(Object.keys(OTHER_FORMATS).flatMap((kind) => [
+      [`${kind}Ms`, layout[kind].ms / layoutFiles], [`${kind}Ratio`, ratio(layout[kind].ms, layout.docx.ms)],
+      [`${kind}FurtherMs`, furtherMs(kind)], [`${kind}FurtherRatio`, ratio(furtherMs(kind), furtherMs('docx'))],
+      [`${kind}OnceBeyondDocxMs`, onceMs(kind) - onceMs('docx')],
+    ])),
     peakRssMb: Math.max(...Object.keys(OTHER_FORMATS).map((kind) => layout[kind].rssMb)),
   },
 };
@@ -350,6 +357,7 @@ ${scaleTable.join('\n')}
 ${linearity ? `每单位耗时 10,000 ÷ 1,000：${COMMANDS.map((name) => `${LABELS[name]} ${linearity[name]}×`).join('，')}（目标 ≤1.5×）
 除去启动等固定开销，每增加一个单位（330→1,000 与 1,000→10,000）：${COMMANDS.map((name) => `${LABELS[name]} ${marginalCost[name].from330To1000Ms.toFixed(2)}→${marginalCost[name].from1000To10000Ms.toFixed(2)} ms（${marginalCost[name].ratio}×）`).join('，')}` : ''}
 其他格式  ${layoutFiles} 份回复，每份 .docx 反馈表 ${f(results.layout.perDocxMs)}；${Object.keys(OTHER_FORMATS).map((kind) => `${kind.toUpperCase()} ${f(results.layout[`${kind}Ms`])}（${results.layout[`${kind}Ratio`]}×）`).join('、')}（track 全程）；峰值内存 ${mb(results.layout.peakRssMb)}
+          除去第一份：每多一份 .docx ${f(results.layout.furtherDocxMs)}；${Object.keys(OTHER_FORMATS).map((kind) => `${kind.toUpperCase()} ${f(results.layout[`${kind}FurtherMs`])}（${results.layout[`${kind}FurtherRatio`]}×，第一份另多 ${f(results.layout[`${kind}OnceBeyondDocxMs`])}）`).join('、')}
 目标
 ${targets.map(([label, ok]) => `  ${ok ? '达标  ' : '未达标'}  ${label}`).join('\n')}
 结果已写入 bench/results.json`);

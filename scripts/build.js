@@ -2,7 +2,7 @@
 //
 // - dist/main.cjs: the program itself, as one CommonJS file: commander, the commands, and what `parse`,
 //   `check` and `units` need for a plain-text letter. Node loads it without starting its ES module loader.
-// - dist/esm/: the modules that need the heavy libraries (docx, exceljs, pdf.js, remark, chalk,
+// - dist/esm/: the modules that need the heavy libraries (docx, exceljs, PDFium, remark, chalk,
 //   saxes), as ES modules that main.cjs imports only when a command asks for them.
 //
 // Code both parts use (errors, the outline model, text helpers) is in each; nothing in it keeps state that

@@ -44,25 +44,6 @@ const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2014\u2026\
 const PAGE_NUMBER = /^(?:[—–\-－~～]\s*\d{1,4}\s*[—–\-－~～]|第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|\d{1,4}|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$/u;
 
 /**
- * The glyphs of a run of text whose start and total advance are known but not each glyph's (a pdf.js text
- * item): full-width characters are given twice the advance of the others.
- */
-export function glyphsOfRun(text: string, x: number, y: number, width: number, size: number): Glyph[] {
-  const characters = [...text];
-  const weights = characters.map((character) => (WIDE.test(character) ? 1 : 0.5));
-  const total = weights.reduce((sum, weight) => sum + weight, 0);
-  const unit = width > 0 && total > 0 ? width / total : size;
-  const glyphs: Glyph[] = [];
-  let at = x;
-  characters.forEach((character, index) => {
-    const advance = (weights[index] ?? 1) * unit;
-    glyphs.push({ text: character, x: at, y, width: advance, size });
-    at += advance;
-  });
-  return glyphs;
-}
-
-/**
  * Whether glyphs on one baseline stand apart by more than two type sizes somewhere: text set in the cells of
  * a table, or a form's label and its value. A page without such gaps needs no look at its ruling lines.
  */

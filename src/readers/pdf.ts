@@ -1,142 +1,267 @@
 /**
- * A PDF through pdf.js (its character maps ship with the package, so nothing is fetched): the glyphs of its
- * text layer and the ruling lines it draws, laid out again by readers/layout-lines.ts into paragraphs and
- * tables. A PDF without a text layer (a scan) is `scanned`.
+ * A PDF through PDFium (the PDF engine of Chromium, built to WebAssembly in @hyzyla/pdfium): each character
+ * of its text layer where it stands, and the ruling lines it draws, laid out again by readers/layout-lines.ts
+ * into paragraphs and tables. A PDF without a text layer (a scan) is `scanned`.
+ *
+ * PDFium gives each character its own position and advance, and reads text without translating the embedded
+ * fonts for drawing (pdf.js, used before, turned every embedded font into OpenType, and a returned PDF cost
+ * four times a .docx). One PDFium instance serves every file a command reads.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { PDFiumModule } from '@hyzyla/pdfium';
 import type { SourceDocument } from '../model/document.js';
 import { scan } from './formats.js';
-import { blocksOfPages, glyphsOfRun, mayHoldTable, type Glyph, type PageLayout, type Rule } from './layout-lines.js';
+import { blocksOfPages, mayHoldTable, type Glyph, type PageLayout, type Rule } from './layout-lines.js';
 import { ReadProblem } from './problem.js';
 
 const MAX_PAGES = 200;
+const DAMAGED = 'PDF 文件已损坏，无法读取';
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-type PdfPage = Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>>;
+/** The functions of PDFium's C API this reader calls (fpdfview.h, fpdf_text.h, fpdf_edit.h); handles and pointers are numbers. */
+interface Pdfium {
+  _FPDF_InitLibrary(): void;
+  _FPDF_LoadMemDocument(data: number, size: number, password: number): number;
+  _FPDF_GetLastError(): number;
+  _FPDF_CloseDocument(document: number): void;
+  _FPDF_GetPageCount(document: number): number;
+  _FPDF_LoadPage(document: number, index: number): number;
+  _FPDF_ClosePage(page: number): void;
+  _FPDF_GetPageBoundingBox(page: number, rect: number): number;
+  _FPDFText_LoadPage(page: number): number;
+  _FPDFText_ClosePage(textPage: number): void;
+  _FPDFText_CountChars(textPage: number): number;
+  _FPDFText_GetUnicode(textPage: number, index: number): number;
+  _FPDFText_IsGenerated(textPage: number, index: number): number;
+  _FPDFText_GetCharAngle(textPage: number, index: number): number;
+  _FPDFText_GetCharOrigin(textPage: number, index: number, x: number, y: number): number;
+  _FPDFText_GetLooseCharBox(textPage: number, index: number, rect: number): number;
+  _FPDFText_GetFontSize(textPage: number, index: number): number;
+  _FPDFText_GetMatrix(textPage: number, index: number, matrix: number): number;
+  _FPDFPage_CountObjects(page: number): number;
+  _FPDFPage_GetObject(page: number, index: number): number;
+  _FPDFPageObj_GetType(object: number): number;
+  _FPDFPageObj_GetMatrix(object: number, matrix: number): number;
+  _FPDFFormObj_CountObjects(form: number): number;
+  _FPDFFormObj_GetObject(form: number, index: number): number;
+  _FPDFPath_CountSegments(path: number): number;
+  _FPDFPath_GetPathSegment(path: number, index: number): number;
+  _FPDFPath_GetDrawMode(path: number, fillMode: number, stroke: number): number;
+  _FPDFPathSegment_GetPoint(segment: number, x: number, y: number): number;
+  _FPDFPathSegment_GetType(segment: number): number;
+  _FPDFPathSegment_GetClose(segment: number): number;
+  HEAPU8: Uint8Array;
+  wasmExports: { malloc(size: number): number; free(pointer: number): void };
+}
+
+// fpdfview.h, fpdf_edit.h
+const ERROR_PASSWORD = 4;
+const OBJECT_PATH = 2;
+const OBJECT_FORM = 5;
+const SEGMENT_LINETO = 0;
+const SEGMENT_MOVETO = 2;
+
+let instance: Promise<Pdfium> | null = null;
+
+/** PDFium, started once (compiling its WebAssembly is most of what the first PDF costs). */
+function pdfium(): Promise<Pdfium> {
+  instance ??= (PDFiumModule({}) as unknown as Promise<Pdfium>).then((module) => {
+    module._FPDF_InitLibrary();
+    return module;
+  });
+  return instance;
+}
 
 export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
+  const module = await pdfium();
   let pages: PageLayout[];
   try {
-    pages = await readPages(bytes);
-  } catch {
-    throw new ReadProblem('PDF 文件已损坏或设有密码');
+    pages = readPages(module, bytes);
+  } catch (error) {
+    if (error instanceof ReadProblem) throw error;
+    // A file that made PDFium fail may have left it in any state: the next file gets a new one.
+    instance = null;
+    throw new ReadProblem(DAMAGED);
   }
   if (pages.every((page) => page.glyphs.every((glyph) => glyph.text.trim() === ''))) return scan('pdf');
   return { format: 'pdf', encoding: 'pdf', blocks: blocksOfPages(pages), properties: {}, embedded: [], scanned: false };
 }
 
-async function readPages(bytes: Uint8Array): Promise<PageLayout[]> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-  const document = await pdfjs.getDocument({
-    data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    cMapUrl: `${join(root, 'cmaps')}/`,
-    cMapPacked: true,
-    standardFontDataUrl: `${join(root, 'standard_fonts')}/`,
-    verbosity: 0,
-  }).promise;
+function readPages(module: Pdfium, bytes: Uint8Array): PageLayout[] {
+  const { malloc, free } = module.wasmExports;
+  const data = malloc(Math.max(bytes.length, 1));
+  // Room for what PDFium writes back: a rectangle or matrix of floats, or two doubles.
+  const scratch = malloc(32);
   try {
-    const pages: PageLayout[] = [];
-    for (let number = 1; number <= Math.min(document.numPages, MAX_PAGES); number++) {
-      const page = await document.getPage(number);
-      const [left = 0, bottom = 0, right = 0, top = 0] = page.view;
-      const height = top - bottom;
-      const glyphs = await glyphsOf(page, left, top);
-      // Ruling lines matter only where text stands apart as in a table's cells (reading them costs a second parse).
-      const rules = mayHoldTable(glyphs) ? await rulesOf(page, pdfjs.OPS, left, top) : [];
-      pages.push({ width: right - left, height, glyphs, rules });
+    if (!data || !scratch) throw new ReadProblem('PDF 文件太大，无法读取');
+    module.HEAPU8.set(bytes, data);
+    const document = module._FPDF_LoadMemDocument(data, bytes.length, 0);
+    if (!document) {
+      throw new ReadProblem(module._FPDF_GetLastError() === ERROR_PASSWORD ? '文件设有密码，请对方去掉密码后重新发送' : DAMAGED);
     }
-    return pages;
+    try {
+      const pages: PageLayout[] = [];
+      for (let index = 0; index < Math.min(module._FPDF_GetPageCount(document), MAX_PAGES); index++) {
+        const page = module._FPDF_LoadPage(document, index);
+        if (!page) throw new ReadProblem(DAMAGED);
+        try {
+          pages.push(pageLayout(module, page, scratch));
+        } finally {
+          module._FPDF_ClosePage(page);
+        }
+      }
+      return pages;
+    } finally {
+      module._FPDF_CloseDocument(document);
+    }
   } finally {
-    await document.destroy();
+    free(scratch);
+    free(data);
   }
 }
 
-/** The text layer's items split into glyphs, in page coordinates growing downwards. */
-async function glyphsOf(page: PdfPage, left: number, top: number): Promise<Glyph[]> {
-  const content = await page.getTextContent();
+function pageLayout(module: Pdfium, page: number, scratch: number): PageLayout {
+  module._FPDF_GetPageBoundingBox(page, scratch);
+  const [left = 0, top = 0, right = 0, bottom = 0] = floats(module, scratch, 4);
+  const glyphs = glyphsOf(module, page, scratch, left, top);
+  // Ruling lines matter only where text stands apart as in a table's cells.
+  const rules = mayHoldTable(glyphs) ? rulesOf(module, page, scratch, left, top) : [];
+  return { width: right - left, height: top - bottom, glyphs, rules };
+}
+
+function floats(module: Pdfium, pointer: number, count: number): number[] {
+  return [...new Float32Array(module.HEAPU8.buffer, pointer, count)];
+}
+
+/** The characters the page draws, in page coordinates growing downwards (PDFium's own spaces and line breaks left out). */
+function glyphsOf(module: Pdfium, page: number, scratch: number, left: number, top: number): Glyph[] {
+  const textPage = module._FPDFText_LoadPage(page);
+  if (!textPage) return [];
   const glyphs: Glyph[] = [];
-  for (const item of content.items) {
-    if (!('str' in item) || item.str === '') continue;
-    const [a = 0, b = 0, , d = 0, x = 0, y = 0] = item.transform as number[];
-    // Rotated text (a stamp, a margin note) is not part of the letter's lines.
-    if (Math.abs(b) > Math.abs(a) * 0.1) continue;
-    const size = Math.abs(d) || Math.abs(a) || 10;
-    glyphs.push(...glyphsOfRun(item.str, x - left, top - y, item.width, size));
+  try {
+    const count = module._FPDFText_CountChars(textPage);
+    for (let index = 0; index < count; index++) {
+      if (module._FPDFText_IsGenerated(textPage, index)) continue;
+      const code = module._FPDFText_GetUnicode(textPage, index);
+      if (code < 0x20 || (code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) continue;
+      // Rotated text (a stamp, a margin note) is not part of the letter's lines.
+      if (Math.abs(Math.sin(module._FPDFText_GetCharAngle(textPage, index))) > 0.1) continue;
+      module._FPDFText_GetCharOrigin(textPage, index, scratch, scratch + 8);
+      const [x = 0, y = 0] = new Float64Array(module.HEAPU8.buffer, scratch, 2);
+      module._FPDFText_GetLooseCharBox(textPage, index, scratch);
+      const [boxLeft = 0, , boxRight = 0] = floats(module, scratch, 4);
+      module._FPDFText_GetMatrix(textPage, index, scratch);
+      const [, , c = 0, d = 1] = floats(module, scratch, 4);
+      const size = module._FPDFText_GetFontSize(textPage, index) * (Math.hypot(c, d) || 1);
+      glyphs.push({ text: String.fromCodePoint(code), x: x - left, y: top - y, width: Math.max(boxRight - boxLeft, 0), size: size || 10 });
+    }
+  } finally {
+    module._FPDFText_ClosePage(textPage);
   }
   return glyphs;
 }
 
 type Matrix = [number, number, number, number, number, number];
+const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
 /**
  * Horizontal and vertical ruling lines drawn on the page (table borders): stroked segments and thin
- * filled rectangles, with the current transformation applied.
+ * filled rectangles, inside forms too, with their transformations applied.
  */
-async function rulesOf(page: PdfPage, OPS: PdfJs['OPS'], left: number, top: number): Promise<Rule[]> {
-  const list = await page.getOperatorList();
+function rulesOf(module: Pdfium, page: number, scratch: number, left: number, top: number): Rule[] {
   const rules: Rule[] = [];
-  let matrix: Matrix = [1, 0, 0, 1, 0, 0];
-  const stack: Matrix[] = [];
-  const point = (x: number, y: number): [number, number] => [
-    matrix[0] * x + matrix[2] * y + matrix[4] - left,
-    top - (matrix[1] * x + matrix[3] * y + matrix[5]),
-  ];
-  const segment = (x1: number, y1: number, x2: number, y2: number): void => {
-    const [ax, ay] = point(x1, y1);
-    const [bx, by] = point(x2, y2);
+  const segment = (ax: number, ay: number, bx: number, by: number): void => {
     if (Math.abs(ay - by) < 1.5 && Math.abs(ax - bx) > 3) rules.push({ direction: 'horizontal', at: (ay + by) / 2, from: Math.min(ax, bx), to: Math.max(ax, bx) });
     else if (Math.abs(ax - bx) < 1.5 && Math.abs(ay - by) > 3) rules.push({ direction: 'vertical', at: (ax + bx) / 2, from: Math.min(ay, by), to: Math.max(ay, by) });
   };
-  list.fnArray.forEach((fn, index) => {
-    const args = list.argsArray[index] as unknown[];
-    if (fn === OPS.save) stack.push([...matrix]);
-    else if (fn === OPS.restore) matrix = stack.pop() ?? [1, 0, 0, 1, 0, 0];
-    else if (fn === OPS.transform) matrix = multiply(matrix, args as Matrix);
-    else if (fn === OPS.constructPath) {
-      const [ops, coordinates] = args as [number[], number[]];
-      let at = 0;
-      let current: [number, number] = [0, 0];
-      for (const op of ops) {
-        if (op === OPS.moveTo) {
-          current = [coordinates[at] ?? 0, coordinates[at + 1] ?? 0];
-          at += 2;
-        } else if (op === OPS.lineTo) {
-          const next: [number, number] = [coordinates[at] ?? 0, coordinates[at + 1] ?? 0];
-          segment(current[0], current[1], next[0], next[1]);
-          current = next;
-          at += 2;
-        } else if (op === OPS.rectangle) {
-          const [x = 0, y = 0, w = 0, h = 0] = coordinates.slice(at, at + 4);
-          at += 4;
-          // A thin rectangle is a ruling line (Word draws borders so); a larger one is a box's four sides.
-          if (Math.abs(h) < 1.5) segment(x, y + h / 2, x + w, y + h / 2);
-          else if (Math.abs(w) < 1.5) segment(x + w / 2, y, x + w / 2, y + h);
-          else if (ops.length === 1 && list.fnArray[index + 1] === OPS.stroke) {
-            segment(x, y, x + w, y);
-            segment(x, y + h, x + w, y + h);
-            segment(x, y, x, y + h);
-            segment(x + w, y, x + w, y + h);
-          }
-        } else if (op === OPS.curveTo) at += 6;
-        else if (op === OPS.curveTo2 || op === OPS.curveTo3) at += 4;
-      }
+  const visit = (object: number, outer: Matrix): void => {
+    const type = module._FPDFPageObj_GetType(object);
+    if (type !== OBJECT_PATH && type !== OBJECT_FORM) return;
+    module._FPDFPageObj_GetMatrix(object, scratch);
+    const matrix = multiply(floats(module, scratch, 6) as Matrix, outer);
+    if (type === OBJECT_FORM) {
+      for (let index = 0; index < module._FPDFFormObj_CountObjects(object); index++) visit(module._FPDFFormObj_GetObject(object, index), matrix);
+      return;
     }
-  });
+    module._FPDFPath_GetDrawMode(object, scratch, scratch + 4);
+    const stroked = new Int32Array(module.HEAPU8.buffer, scratch + 4, 1)[0] !== 0;
+    const point = (x: number, y: number): [number, number] => [
+      matrix[0] * x + matrix[2] * y + matrix[4] - left,
+      top - (matrix[1] * x + matrix[3] * y + matrix[5]),
+    ];
+    const subpaths = subpathsOf(module, object, scratch);
+    for (const subpath of subpaths) {
+      const corners = rectangle(subpath.points);
+      if (corners) {
+        const [x, y, x2, y2] = corners;
+        // A thin rectangle is a ruling line (Word draws borders so); a larger one stroked alone is a box's four sides.
+        if (Math.abs(y2 - y) < 1.5) segment(...point(x, (y + y2) / 2), ...point(x2, (y + y2) / 2));
+        else if (Math.abs(x2 - x) < 1.5) segment(...point((x + x2) / 2, y), ...point((x + x2) / 2, y2));
+        else if (subpaths.length === 1 && stroked && subpath.closed) {
+          segment(...point(x, y), ...point(x2, y));
+          segment(...point(x, y2), ...point(x2, y2));
+          segment(...point(x, y), ...point(x, y2));
+          segment(...point(x2, y), ...point(x2, y2));
+        }
+        continue;
+      }
+      subpath.lines.forEach(([from, to]) => segment(...point(...from), ...point(...to)));
+    }
+  };
+  for (let index = 0; index < module._FPDFPage_CountObjects(page); index++) visit(module._FPDFPage_GetObject(page, index), IDENTITY);
   return rules;
+}
+
+type Point = [number, number];
+interface Subpath {
+  points: Point[];
+  closed: boolean;
+  lines: Array<[Point, Point]>;
+}
+
+/** A path's subpaths in its own coordinates: their points, and the straight segments drawn between them. */
+function subpathsOf(module: Pdfium, path: number, scratch: number): Subpath[] {
+  const subpaths: Subpath[] = [];
+  let current: Subpath | null = null;
+  let last: Point = [0, 0];
+  for (let index = 0; index < module._FPDFPath_CountSegments(path); index++) {
+    const segment = module._FPDFPath_GetPathSegment(path, index);
+    module._FPDFPathSegment_GetPoint(segment, scratch, scratch + 4);
+    const [x = 0, y = 0] = floats(module, scratch, 2);
+    const type = module._FPDFPathSegment_GetType(segment);
+    if (type === SEGMENT_MOVETO || !current) {
+      current = { points: [[x, y]], closed: false, lines: [] };
+      subpaths.push(current);
+    } else {
+      current.points.push([x, y]);
+      if (type === SEGMENT_LINETO) current.lines.push([last, [x, y]]);
+    }
+    if (module._FPDFPathSegment_GetClose(segment) || (current.points.length > 1 && x === current.points[0]?.[0] && y === current.points[0]?.[1])) current.closed = true;
+    last = [x, y];
+  }
+  return subpaths;
+}
+
+/** The corners (x, y, x2, y2) of a closed subpath that is an upright rectangle (`re`, or four lines drawn so). */
+function rectangle(points: Point[]): [number, number, number, number] | null {
+  const corners = points.length === 5 && points[4]?.[0] === points[0]?.[0] && points[4]?.[1] === points[0]?.[1] ? points.slice(0, 4) : points;
+  if (corners.length !== 4) return null;
+  const xs = [...new Set(corners.map(([x]) => x))];
+  const ys = [...new Set(corners.map(([, y]) => y))];
+  if (xs.length > 2 || ys.length > 2) return null;
+  for (let index = 0; index < 4; index++) {
+    const [ax, ay] = corners[index] as Point;
+    const [bx, by] = corners[(index + 1) % 4] as Point;
+    if (ax !== bx && ay !== by) return null;
+  }
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
 }
 
 function multiply(m: Matrix, n: Matrix): Matrix {
   return [
-    m[0] * n[0] + m[2] * n[1],
-    m[1] * n[0] + m[3] * n[1],
-    m[0] * n[2] + m[2] * n[3],
-    m[1] * n[2] + m[3] * n[3],
-    m[0] * n[4] + m[2] * n[5] + m[4],
-    m[1] * n[4] + m[3] * n[5] + m[5],
+    m[0] * n[0] + m[1] * n[2],
+    m[0] * n[1] + m[1] * n[3],
+    m[2] * n[0] + m[3] * n[2],
+    m[2] * n[1] + m[3] * n[3],
+    m[4] * n[0] + m[5] * n[2] + n[4],
+    m[4] * n[1] + m[5] * n[3] + n[5],
   ];
 }

@@ -116,3 +116,15 @@ describe('a PDF without a text layer', () => {
     expect(document).toMatchObject({ format: 'pdf', scanned: true, blocks: [] });
   });
 });
+
+describe('a PDF that cannot be read', () => {
+  it('says the file has a password when it is locked, so the clerk asks for it without one', async () => {
+    await expect(read('pdf/tongzhi-password.pdf')).rejects.toThrow('文件设有密码，请对方去掉密码后重新发送');
+  });
+
+  it('says the file is damaged when it was cut short (a download broken off), and reads the next PDF as before', async () => {
+    const whole = readFileSync(fixture('pdf/fuhan-keji.pdf'));
+    await expect(readDocument('复函.pdf', whole.subarray(0, whole.length / 2))).rejects.toThrow('PDF 文件已损坏');
+    expect(paragraphs((await readDocument('复函.pdf', whole)).blocks)).toContain('省科技厅');
+  });
+});
