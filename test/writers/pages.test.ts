@@ -49,6 +49,10 @@ const joinsTemplate = (tokens: (name: keyof typeof TOKENS) => string): string =>
   (Object.keys(TOKENS) as (keyof typeof TOKENS)[])
     .flatMap((name) => OFFSETS.flatMap((offset) => SENTENCES.map((sentence) => `<!-- 样式：主送 -->\n${HAN.slice(0, offset)}${sentence(tokens(name))}\n`)))
     .join('\n');
+/** A list of numbers joined by 、 (the 意见汇总表 rows still undecided), after prefixes of 0 to 9 characters. */
+const NUMBERS = Array.from({ length: 40 }, (_, index) => String(index + 1)).join('、');
+const listTemplate = (numbers: string): string =>
+  Array.from({ length: 10 }, (_, offset) => `<!-- 样式：主送 -->\n${HAN.slice(0, offset)}序号${numbers}。\n`).join('\n');
 /** One document per face, to see which font LibreOffice draws it with. */
 const FACES = { 仿宋: '天地玄黄宇宙洪荒\n', 小标宋: '# 天地玄黄宇宙洪荒\n', 黑体: '## 一、天地玄黄宇宙洪荒\n' };
 
@@ -72,6 +76,8 @@ describe.skipIf(missing.length > 0)(title, () => {
     const template = (name: string, text: string) => ({ name: 'reminder' as const, path: `${name}.md`, text });
     docx['joined'] = await render(template('joined', joinsTemplate((name) => `{{${name}}}`)), { values: TOKENS, lists: {} }, {});
     docx['unjoined'] = await render(template('unjoined', joinsTemplate((name) => TOKENS[name])), { values: {}, lists: {} }, {});
+    docx['list'] = await render(template('list', listTemplate('{{numbers}}')), { values: { numbers: NUMBERS }, lists: {} }, {});
+    docx['unjoined-list'] = await render(template('unjoined-list', listTemplate(NUMBERS)), { values: {}, lists: {} }, {});
     for (const [face, text] of Object.entries(FACES)) docx[`face-${face}`] = await render(template(face, text), { values: {}, lists: {} }, {});
     const names = Object.keys(docx);
     for (const name of names) writeFileSync(join(dir, `${name}.docx`), docx[name]!);
@@ -144,6 +150,20 @@ describe.skipIf(missing.length > 0)(title, () => {
       // The same words typed into a template as they are (not joined) do break: the test can tell.
       expect(whole('unjoined', token), token).toBeLessThan(OFFSETS.length * SENTENCES.length);
     }
+  });
+
+  it('breaks a list of numbers (1、2、…、40) after a 、, never inside a number or before a 、', () => {
+    const broken = (name: string): string[] =>
+      rendered[name]!.pages
+        .flat()
+        .map((line) => line.replace(/\s+/gu, ''))
+        .filter((line) => /\d/u.test(line) && !/^—\d+—$/u.test(line))
+        .filter((line) => line.startsWith('、') || !/[、。]$/u.test(line));
+    expect(broken('list')).toEqual([]);
+    const text = rendered['list']!.pages.flat().join('').replace(/\s+/gu, '');
+    expect(text.split(`序号${NUMBERS}。`)).toHaveLength(11);
+    // The same list typed into a template as it is: LibreOffice splits it badly, so the test can tell.
+    expect(broken('unjoined-list')).not.toEqual([]);
   });
 
   it('draws 仿宋 and 小标宋 with a serif font and 黑体 without, on a machine that has none of them', () => {

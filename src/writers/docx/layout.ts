@@ -264,9 +264,18 @@ const KEPT_TOGETHER = new RegExp(
   'gu',
 );
 
-/** The text with word joiners inside each run of characters that must stay on one line. */
+/** U+200B ZERO WIDTH SPACE: a place a line may break, nothing drawn. */
+const BREAK_OPPORTUNITY = '\u200B';
+/** A number's 、 in a list such as 1、2、17 (not already followed by a place to break). */
+const NUMBER_LIST_COMMA = /(?<=\d)、(?!\u200B)/gu;
+
+/**
+ * The text with word joiners inside each run of characters that must stay on one line, and a place to break
+ * after each 、 that follows a number: in a list such as 1、2、…、17 LibreOffice finds no other and splits a
+ * number (1|7) or starts a line with 、 (test/writers/pages.test.ts; Word and WPS break after 、 anyway).
+ */
 export function keepTogether(text: string): string {
-  return text.replace(KEPT_TOGETHER, (found) => [...found].join(WORD_JOINER));
+  return text.replace(KEPT_TOGETHER, (found) => [...found].join(WORD_JOINER)).replace(NUMBER_LIST_COMMA, `、${BREAK_OPPORTUNITY}`);
 }
 
 // ── 10.1 信函格式: the first page's 发文机关标志 and red double lines ─────────────────────────────────
@@ -334,7 +343,7 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
  * breaks a list such as 1、3、4 between a digit and its 、 (Word and WPS are unaffected).
  */
 export function wrappableList(items: string[]): string {
-  return items.join('、\u200B');
+  return items.join(`、${BREAK_OPPORTUNITY}`);
 }
 
 // ── Tables (not in the standard: 意见反馈表, 分发清单) ─────────────────────────────────────────────────
