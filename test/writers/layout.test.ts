@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { feedbackForm } from '../../src/writers/feedback-form.js';
 import { replyLetter } from '../../src/writers/reply-letter.js';
+import { keepTogether, wrappableList } from '../../src/writers/docx/layout.js';
 import { unbreakableRuns } from '../../src/writers/docx/unbreakable.js';
 import { attribute, readDocx, textRuns, type Docx } from './ooxml.js';
 import { recipientNamed, sampleOutline } from './sample-outline.js';
@@ -120,6 +121,15 @@ describe('text that must stay on one line (〔2024〕8号, dates, phone numbers)
     expect(properties(number)).toBe(`${properties(before)}<w:lang w:eastAsia="x-none"/>`);
     // The page reads as before: the text of the paragraph is whole.
     expect(reply.text).toContain('（闽扶协函〔2024〕8号）收悉');
+  });
+
+  it('joins 〔2024〕8号, dates, phone numbers and spans of years, and lets a list of numbers break after its 、', () => {
+    expect(keepTogether('闽扶协函〔2024〕8号，2024年10月18日前，电话0591-88610051')).toBe(
+      `闽扶协函${joined('〔2024〕8号')}，${joined('2024年10月18日')}前，电话${joined('0591-88610051')}`,
+    );
+    expect(keepTogether('序号1、2、17，省发改委、省教育厅')).toBe('序号1、\u200B2、\u200B17，省发改委、省教育厅');
+    // A list already given places to break (wrappableList) gets no second one.
+    expect(keepTogether(wrappableList(['1', '3', '4']))).toBe(wrappableList(['1', '3', '4']));
   });
 
   it('keeps escaped characters whole, puts w:lang where the schema wants it and keeps its other languages', () => {
