@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { feedbackForm } from '../../src/writers/feedback-form.js';
 import { replyLetter } from '../../src/writers/reply-letter.js';
+import { keepTogether, wrappableList } from '../../src/writers/docx/layout.js';
+import { unbreakableRuns } from '../../src/writers/docx/unbreakable.js';
 import { attribute, readDocx, textRuns, type Docx } from './ooxml.js';
 import { recipientNamed, sampleOutline } from './sample-outline.js';
 
@@ -45,8 +47,9 @@ describe.each(both)('%s follows GB/T 9704-2012', (_, docx) => {
   });
 
   it('sets the title in 2号小标宋 (44 half-points)', () => {
-    const title = textRuns(docx.document).find((run) => run.includes('w:eastAsia="方正小标宋简体"') && run.includes('<w:sz w:val="44"/>'));
-    expect(title).toMatch(/意见(反馈表|的复函)/u);
+    // The title may be several runs: （2024—2026年） in it is a run of its own (kept on one line).
+    const title = textRuns(docx.document).filter((run) => run.includes('w:eastAsia="方正小标宋简体"') && run.includes('<w:sz w:val="44"/>'));
+    expect(title.join('')).toMatch(/意见(反馈表|的复函)/u);
   });
 
   it('numbers pages — n — in 4号宋体, odd pages right and even pages left, one 字 in', () => {
@@ -101,5 +104,48 @@ describe('信函格式 of the reply (GB/T 9704 10.1)', () => {
   it('has no letterhead on the feedback form', () => {
     expect(form.document).not.toContain('<w:titlePg/>');
     expect(Object.keys(form.parts).some((name) => name.startsWith('word/header'))).toBe(false);
+  });
+});
+
+describe('text that must stay on one line (〔2024〕8号, dates, phone numbers)', () => {
+  const joined = (text: string): string => [...text].join('\u2060');
+
+  it('is a run of its own, joined by word joiners, with no East Asian language and the same font and size', () => {
+    const runs = textRuns(reply.document);
+    const number = runs.find((run) => run.includes(joined('〔2024〕8号')))!;
+    expect(number).toMatch(new RegExp(`<w:t xml:space="preserve">${joined('〔2024〕8号')}</w:t>`, 'u'));
+    expect(number).toContain('<w:lang w:eastAsia="x-none"/>');
+    const before = runs[runs.indexOf(number) - 1]!;
+    expect(before).toMatch(/闽扶协函<\/w:t>/u);
+    const properties = (run: string): string => /<w:rPr>(.*?)<\/w:rPr>/su.exec(run)![1]!;
+    expect(properties(number)).toBe(`${properties(before)}<w:lang w:eastAsia="x-none"/>`);
+    // The page reads as before: the text of the paragraph is whole.
+    expect(reply.text).toContain('（闽扶协函〔2024〕8号）收悉');
+  });
+
+  it('joins 〔2024〕8号, dates, phone numbers and spans of years, and lets a list of numbers break after its 、', () => {
+    expect(keepTogether('闽扶协函〔2024〕8号，2024年10月18日前，电话0591-88610051')).toBe(
+      `闽扶协函${joined('〔2024〕8号')}，${joined('2024年10月18日')}前，电话${joined('0591-88610051')}`,
+    );
+    expect(keepTogether('序号1、2、17，省发改委、省教育厅')).toBe('序号1、\u200B2、\u200B17，省发改委、省教育厅');
+    // A list already given places to break (wrappableList) gets no second one.
+    expect(keepTogether(wrappableList(['1', '3', '4']))).toBe(wrappableList(['1', '3', '4']));
+  });
+
+  it('keeps escaped characters whole, puts w:lang where the schema wants it and keeps its other languages', () => {
+    const run = (properties: string, text: string): string => `<w:r><w:rPr>${properties}</w:rPr><w:t xml:space="preserve">${text}</w:t></w:r>`;
+    // B<C joined, as docx escapes it.
+    const escaped = joined('B<C').replace('<', '&lt;');
+    const xml = run('<w:sz w:val="32"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/><w:eastAsianLayout w:combine="0"/>', `A&amp;${escaped}D`);
+    expect(unbreakableRuns(xml)).toBe(
+      run('<w:sz w:val="32"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/><w:eastAsianLayout w:combine="0"/>', 'A&amp;') +
+        run('<w:sz w:val="32"/><w:lang w:val="en-US" w:eastAsia="x-none"/><w:eastAsianLayout w:combine="0"/>', escaped) +
+        run('<w:sz w:val="32"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/><w:eastAsianLayout w:combine="0"/>', 'D'),
+    );
+    expect(unbreakableRuns(run('<w:sz w:val="32"/><w:eastAsianLayout w:combine="0"/>', joined('12')))).toBe(
+      run('<w:sz w:val="32"/><w:lang w:eastAsia="x-none"/><w:eastAsianLayout w:combine="0"/>', joined('12')),
+    );
+    // Runs without a joiner are left alone.
+    expect(unbreakableRuns(run('<w:sz w:val="32"/>', '2024年'))).toBe(run('<w:sz w:val="32"/>', '2024年'));
   });
 });

@@ -1,17 +1,17 @@
 // The documents open in LibreOffice, and its layout proves the grid: 28 characters a line, 22 lines a page.
 // One soffice run converts them all (each run costs seconds).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feedbackForm } from '../../src/writers/feedback-form.js';
 import { replyLetter } from '../../src/writers/reply-letter.js';
 import { directRenderer } from '../../src/writers/template/index.js';
+import { missingTools, renderPdf } from '../support/render.js';
 import { recipientNamed, sampleOutline } from './sample-outline.js';
 
-const missing = ['soffice', 'pdftotext'].filter((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0);
+const missing = missingTools(['soffice', 'pdftotext']);
 const title = missing.length > 0 ? `LibreOffice rendering (skipped: ${missing.join(' and ')} not installed)` : 'LibreOffice rendering';
 
 /** 70 different Han characters in one paragraph without indent: lines of 28, 28 and 14. */
@@ -28,12 +28,7 @@ describe.skipIf(missing.length > 0)(title, () => {
     writeFileSync(join(dir, 'form.docx'), await feedbackForm(outline, unit));
     writeFileSync(join(dir, 'reply.docx'), await replyLetter(outline, unit));
     writeFileSync(join(dir, 'grid.docx'), await directRenderer()({ name: 'feedback-form', path: 'grid.md', text: GRID }, { values: {}, lists: {} }, {}));
-    const profile = pathToFileURL(join(dir, 'profile')).href;
-    execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, 'form.docx', 'reply.docx', 'grid.docx'], {
-      cwd: dir,
-      stdio: 'ignore',
-      timeout: 120_000,
-    });
+    renderPdf(dir, ['form', 'reply', 'grid'], 120_000);
     for (const name of ['form', 'reply', 'grid']) {
       const text = execFileSync('pdftotext', [join(dir, `${name}.pdf`), '-'], { encoding: 'utf8' });
       // pdftotext puts spaces between digits and Han characters (第 20 段) and may drop them in — 1 —: remove them all.

@@ -1,19 +1,20 @@
 // Pages as a clerk prints them: the wide tables on landscape A4 with columns sized by their content, no page
 // holding a single row, no line break inside a document number, a date, a phone number or a span of years,
-// and the fonts declared. Rendered with LibreOffice (one soffice run), read back with pdftotext and pdfinfo.
-import { execFileSync, spawnSync } from 'node:child_process';
+// and the fonts declared and falling back to like ones. Rendered with LibreOffice (one soffice run), read back
+// with pdftotext, pdfinfo and pdffonts.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distributionDocx } from '../../src/writers/distribution.js';
 import { summaryDocx, type SummaryRow } from '../../src/writers/summary-table.js';
 import { directRenderer } from '../../src/writers/template/index.js';
+import { embeddedFonts, missingTools, renderPdf } from '../support/render.js';
 import { readDocx } from './ooxml.js';
 import { sampleOutline } from './sample-outline.js';
 
-const missing = ['soffice', 'pdftotext', 'pdfinfo'].filter((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0);
+const missing = missingTools(['soffice', 'pdftotext', 'pdfinfo', 'pdffonts']);
 const title = missing.length > 0 ? `printed pages (skipped: ${missing.join(', ')} not installed)` : 'printed pages';
 
 const outline = sampleOutline();
@@ -37,17 +38,29 @@ const shortRows = (count: number): SummaryRow[] =>
 
 /** What must stay on one line, given as values (joined by gongwen) and as a template's own text (not joined). */
 const TOKENS = { docNumber: '闽扶协函〔2024〕8号', date: '2024年10月18日', phone: '0591-88610051', span: '（2024—2026年）' };
+/** The part of each that must not be split (a line may break before 〔 of 闽扶协函〔2024〕8号). */
+const WHOLE = { docNumber: '〔2024〕8号', date: '2024年10月18日', phone: '0591-88610051', span: '（2024—2026年）' };
 const HAN = '天地玄黄宇宙洪荒日月盈昃辰宿列张寒来暑往秋收冬藏闰余成岁律吕调阳云腾致雨露结为霜';
-/** Each token after 18 to 27 characters of a 28-character line: somewhere it reaches the line's end. */
-const OFFSETS = Array.from({ length: 10 }, (_, index) => 18 + index);
+/** Each token after 16 to 27 characters of a 28-character line: somewhere every character of it ends the line. */
+const OFFSETS = Array.from({ length: 12 }, (_, index) => 16 + index);
+/** After each prefix the token is followed by 。 (which may hang in the margin), and quoted, followed by ” (which may not begin a line). */
+const SENTENCES = [(token: string) => `${token}。`, (token: string) => `“${token}”改为`];
 const joinsTemplate = (tokens: (name: keyof typeof TOKENS) => string): string =>
   (Object.keys(TOKENS) as (keyof typeof TOKENS)[])
-    .flatMap((name) => OFFSETS.map((offset) => `<!-- 样式：主送 -->\n${HAN.slice(0, offset)}${tokens(name)}。\n`))
+    .flatMap((name) => OFFSETS.flatMap((offset) => SENTENCES.map((sentence) => `<!-- 样式：主送 -->\n${HAN.slice(0, offset)}${sentence(tokens(name))}\n`)))
     .join('\n');
+/** A list of numbers joined by 、 (the 意见汇总表 rows still undecided), after prefixes of 0 to 9 characters. */
+const NUMBERS = Array.from({ length: 40 }, (_, index) => String(index + 1)).join('、');
+const listTemplate = (numbers: string): string =>
+  Array.from({ length: 10 }, (_, offset) => `<!-- 样式：主送 -->\n${HAN.slice(0, offset)}序号${numbers}。\n`).join('\n');
+/** One document per face, to see which font LibreOffice draws it with. */
+const FACES = { 仿宋: '天地玄黄宇宙洪荒\n', 小标宋: '# 天地玄黄宇宙洪荒\n', 黑体: '## 一、天地玄黄宇宙洪荒\n' };
 
 interface Rendered {
   pages: string[][];
   size: { width: number; height: number };
+  /** The fonts the PDF embeds (pdffonts). */
+  fonts: string[];
 }
 
 describe.skipIf(missing.length > 0)(title, () => {
@@ -63,14 +76,12 @@ describe.skipIf(missing.length > 0)(title, () => {
     const template = (name: string, text: string) => ({ name: 'reminder' as const, path: `${name}.md`, text });
     docx['joined'] = await render(template('joined', joinsTemplate((name) => `{{${name}}}`)), { values: TOKENS, lists: {} }, {});
     docx['unjoined'] = await render(template('unjoined', joinsTemplate((name) => TOKENS[name])), { values: {}, lists: {} }, {});
+    docx['list'] = await render(template('list', listTemplate('{{numbers}}')), { values: { numbers: NUMBERS }, lists: {} }, {});
+    docx['unjoined-list'] = await render(template('unjoined-list', listTemplate(NUMBERS)), { values: {}, lists: {} }, {});
+    for (const [face, text] of Object.entries(FACES)) docx[`face-${face}`] = await render(template(face, text), { values: {}, lists: {} }, {});
     const names = Object.keys(docx);
     for (const name of names) writeFileSync(join(dir, `${name}.docx`), docx[name]!);
-    const profile = pathToFileURL(join(dir, 'profile')).href;
-    execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, ...names.map((name) => `${name}.docx`)], {
-      cwd: dir,
-      stdio: 'ignore',
-      timeout: 180_000,
-    });
+    renderPdf(dir, names, 240_000);
     for (const name of names) {
       const pdf = join(dir, `${name}.pdf`);
       const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
@@ -79,6 +90,7 @@ describe.skipIf(missing.length > 0)(title, () => {
       rendered[name] = {
         pages: text.split('\f').map((page) => page.split('\n').map((line) => line.replace(/\u2060/gu, ''))),
         size: { width: Number(width), height: Number(height) },
+        fonts: embeddedFonts(pdf),
       };
     }
   }, 240_000);
@@ -129,16 +141,39 @@ describe.skipIf(missing.length > 0)(title, () => {
     }
   });
 
-  it('never breaks a line inside a phone number or the years of （2024—2026年）', () => {
+  it('never breaks a line inside a document number, a date, a phone number or a span of years', () => {
     const lines = (name: string): string[] => rendered[name]!.pages.flat().map((line) => line.replace(/\s+/gu, ''));
     const whole = (name: string, token: string): number => lines(name).filter((line) => line.includes(token)).length;
-    // LibreOffice 7.4 breaks where digits meet Han characters (〔2024〕8|号, 10|月, 2026|年) whatever joins them:
-    // what it can be asked to keep whole is measured here, the phone number and the years with their dash.
-    for (const token of [TOKENS.phone, '（2024—2026']) {
-      expect(whole('joined', token), token).toBe(OFFSETS.length);
+    for (const token of Object.values(WHOLE)) {
+      // Every one of them whole on one line, wherever the line ends.
+      expect(whole('joined', token), token).toBe(OFFSETS.length * SENTENCES.length);
       // The same words typed into a template as they are (not joined) do break: the test can tell.
-      expect(whole('unjoined', token), token).toBeLessThan(OFFSETS.length);
+      expect(whole('unjoined', token), token).toBeLessThan(OFFSETS.length * SENTENCES.length);
     }
+  });
+
+  it('breaks a list of numbers (1、2、…、40) after a 、, never inside a number or before a 、', () => {
+    const broken = (name: string): string[] =>
+      rendered[name]!.pages
+        .flat()
+        .map((line) => line.replace(/\s+/gu, ''))
+        .filter((line) => /\d/u.test(line) && !/^—\d+—$/u.test(line))
+        .filter((line) => line.startsWith('、') || !/[、。]$/u.test(line));
+    expect(broken('list')).toEqual([]);
+    const text = rendered['list']!.pages.flat().join('').replace(/\s+/gu, '');
+    expect(text.split(`序号${NUMBERS}。`)).toHaveLength(11);
+    // The same list typed into a template as it is: LibreOffice splits it badly, so the test can tell.
+    expect(broken('unjoined-list')).not.toEqual([]);
+  });
+
+  it('draws 仿宋 and 小标宋 with a serif font and 黑体 without, on a machine that has none of them', () => {
+    // fixtures/fonts/fonts.conf, as the README tells a clerk on Linux: LibreOffice reads no fallback from the
+    // document (writerfilter ignores fontTable.xml's family, panose and altName) and asks fontconfig by name.
+    const families = (face: string): string[] => rendered[`face-${face}`]!.fonts.filter((font) => /CJK/u.test(font));
+    expect(families('仿宋').every((font) => /NotoSerifCJK/u.test(font)), families('仿宋').join()).toBe(true);
+    expect(families('小标宋').every((font) => /NotoSerifCJK/u.test(font)), families('小标宋').join()).toBe(true);
+    expect(families('黑体').some((font) => /NotoSansCJK/u.test(font)), families('黑体').join()).toBe(true);
+    expect(families('仿宋')).not.toEqual([]);
   });
 
   it('declares its fonts with their family, character set and the names they go by', () => {

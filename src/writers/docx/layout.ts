@@ -35,6 +35,7 @@ import {
 } from 'docx';
 import { strFromU8, strToU8 } from 'fflate';
 import { unpackDocx, type DocxParts } from './package.js';
+import { WORD_JOINER } from './unbreakable.js';
 
 // ── 5.1 幅面尺寸 and 5.2.1 页边与版心尺寸 ────────────────────────────────────────────────────────────
 
@@ -249,9 +250,9 @@ export function widthInCharacters(text: string): number {
 
 /**
  * What must not be split at the end of a line: a document number's 〔2024〕8号, a date, a phone or fax
- * number, a span of years such as （2024—2026年）, joined by U+2060 WORD JOINER. LibreOffice 7.4 keeps phone
- * numbers and spans of years whole with it (test/writers/pages.test.ts) but still breaks where digits meet Han
- * characters (8|号, 10|月), whatever joins them; how Word and WPS treat them could not be checked here.
+ * number, a span of years such as （2024—2026年）. Their characters are joined by U+2060 WORD JOINER, and the
+ * package gives each such stretch a run LibreOffice keeps whole too (unbreakable.ts; measured in
+ * test/writers/pages.test.ts).
  */
 const KEPT_TOGETHER = new RegExp(
   [
@@ -262,12 +263,19 @@ const KEPT_TOGETHER = new RegExp(
   ].join('|'),
   'gu',
 );
-/** U+2060 WORD JOINER: no line break on either side, and nothing drawn. */
-const WORD_JOINER = '\u2060';
 
-/** The text with word joiners inside each run of characters that must stay on one line. */
+/** U+200B ZERO WIDTH SPACE: a place a line may break, nothing drawn. */
+const BREAK_OPPORTUNITY = '\u200B';
+/** A number's 、 in a list such as 1、2、17 (not already followed by a place to break). */
+const NUMBER_LIST_COMMA = /(?<=\d)、(?!\u200B)/gu;
+
+/**
+ * The text with word joiners inside each run of characters that must stay on one line, and a place to break
+ * after each 、 that follows a number: in a list such as 1、2、…、17 LibreOffice finds no other and splits a
+ * number (1|7) or starts a line with 、 (test/writers/pages.test.ts; Word and WPS break after 、 anyway).
+ */
 export function keepTogether(text: string): string {
-  return text.replace(KEPT_TOGETHER, (found) => [...found].join(WORD_JOINER));
+  return text.replace(KEPT_TOGETHER, (found) => [...found].join(WORD_JOINER)).replace(NUMBER_LIST_COMMA, `、${BREAK_OPPORTUNITY}`);
 }
 
 // ── 10.1 信函格式: the first page's 发文机关标志 and red double lines ─────────────────────────────────
@@ -335,7 +343,7 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
  * breaks a list such as 1、3、4 between a digit and its 、 (Word and WPS are unaffected).
  */
 export function wrappableList(items: string[]): string {
-  return items.join('、\u200B');
+  return items.join(`、${BREAK_OPPORTUNITY}`);
 }
 
 // ── Tables (not in the standard: 意见反馈表, 分发清单) ─────────────────────────────────────────────────

@@ -7,7 +7,8 @@
  * compressed once and reused (`zipEntry`).
  */
 import { deflateRawSync } from 'node:zlib';
-import { unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
+import { unbreakableRuns } from './unbreakable.js';
 
 /** A part ready to be stored: its name, checksum, sizes and compressed bytes. */
 export interface ZipEntry {
@@ -34,9 +35,21 @@ export function unpackDocx(bytes: Uint8Array): DocxParts {
   return new Map(Object.entries(unzipSync(bytes)));
 }
 
-/** One part compressed, for `packDocx`; a part that never changes can be compressed once and reused. */
-export function zipEntry(path: string, data: Uint8Array): ZipEntry {
+/**
+ * One part compressed, for `packDocx`; a part that never changes can be compressed once and reused. Text that
+ * must stay on one line gets its own runs here, the last step every document's text goes through.
+ */
+export function zipEntry(path: string, part: Uint8Array): ZipEntry {
+  const data = path.startsWith('word/') && holdsWordJoiner(part) ? strToU8(unbreakableRuns(strFromU8(part))) : part;
   return { name: encoder.encode(path), crc: crc32(data), size: data.length, compressed: deflateRawSync(data, { level: 6 }) };
+}
+
+/** Whether UTF-8 bytes hold U+2060 (E2 81 A0): most parts do not, and are stored as they are. */
+function holdsWordJoiner(bytes: Uint8Array): boolean {
+  for (let at = bytes.indexOf(0xe2); at !== -1; at = bytes.indexOf(0xe2, at + 1)) {
+    if (bytes[at + 1] === 0x81 && bytes[at + 2] === 0xa0) return true;
+  }
+  return false;
 }
 
 export function packDocx(entries: ZipEntry[]): Uint8Array {
