@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Outline } from '../model/outline.js';
 import { documentProperties } from './properties.js';
 import { neutralise, tableXlsx } from './sheet.js';
-import { directRenderer, loadTemplates, type DocxRenderer, type Templates } from './template/index.js';
+import { directRenderer, loadTemplates, rowsRenderer, type DocxRenderer, type Templates } from './template/index.js';
 import type { TemplateData } from './template/fill.js';
 import { templateTable } from './template/table.js';
 import { chineseDate, letterValues, sheetTitle } from './values.js';
@@ -45,7 +45,7 @@ const LIST = 'row';
 /** The field of the list the drafting unit decides in: its .xlsx column offers the wording's choices. */
 const ADOPTION_FIELD = 'adoption';
 
-function summaryData(outline: Outline, rows: SummaryRow[], counts: SummaryCounts, asOf: string, templates: Templates): TemplateData {
+export function summaryData(outline: Outline, rows: SummaryRow[], counts: SummaryCounts, asOf: string, templates: Templates): TemplateData {
   const { summary: wording } = templates.wording;
   const values = {
     ...letterValues(outline, templates.wording),
@@ -80,7 +80,7 @@ export async function summaryDocx(
   render: DocxRenderer = directRenderer(),
 ): Promise<Uint8Array> {
   const all = templates ?? (await loadTemplates());
-  return render(all.summary, summaryData(outline, rows, counts, asOf, all), documentProperties('summary', outline, null));
+  return rowsRenderer(render, LIST)(all.summary, summaryData(outline, rows, counts, asOf, all), documentProperties('summary', outline, null));
 }
 
 /** The sheet of earlier rows a new summary could not place: their cells by header, and why. */
