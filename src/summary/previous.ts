@@ -28,13 +28,45 @@ export async function readPreviousSummary(path: string, file: string, known: rea
   const rows: PreviousRow[] = [];
   try {
     // Read as a stream, a row at a time: a summary of 10,000 comments is never held as a whole workbook.
-    const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+    const workbook = wholeCharacters(new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' }));
     for await (const sheet of workbook) rows.push(...(await sheetRows(sheet, file, known)));
   } catch (error) {
     if (error instanceof UserError) throw error;
     throw new UserError(`无法读取 ${file}，其中填写的采纳情况和说明会丢失，未作任何改动。请用 Excel 或 WPS 打开后另存为 .xlsx，再运行。`);
   }
   return rows;
+}
+
+/** What exceljs 4.4's streaming reader reads a sheet and the shared strings from, in its own (undocumented) methods. */
+interface ReaderInternals {
+  _parseWorksheet(chunks: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
+  _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
+}
+
+/**
+ * The reader, decoding its text across the chunks it reads: exceljs decodes each chunk of UTF-8 on its own, so a
+ * Chinese character that falls across two chunks comes out as three � (every 16 KB or so of a sheet). The
+ * sheets and the shared strings are given to it as text decoded as a stream (exceljs takes text as it is).
+ */
+function wholeCharacters(reader: ExcelJS.stream.xlsx.WorkbookReader): ExcelJS.stream.xlsx.WorkbookReader {
+  const internals = reader as unknown as ReaderInternals;
+  const parseWorksheet = internals._parseWorksheet;
+  const parseSharedStrings = internals._parseSharedStrings;
+  internals._parseWorksheet = function (chunks, sheetNo) {
+    return parseWorksheet.call(this, decoded(chunks), sheetNo);
+  };
+  internals._parseSharedStrings = function (entry) {
+    entry.setEncoding('utf8');
+    return parseSharedStrings.call(this, entry);
+  };
+  return reader;
+}
+
+async function* decoded(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of chunks) yield typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+  const rest = decoder.decode();
+  if (rest !== '') yield rest;
 }
 
 /** How far down the header row may sit: a title, a note or two above it. */
