@@ -80,7 +80,7 @@ async function tableAsRows(render: DocxRenderer, template: Template, data: Templ
     const pattern = patterns[column]!;
     return 'text' in pattern ? pattern.text : pattern.before + oneLine(item[pattern.field]!) + pattern.after;
   };
-  const full: ColumnContent[] = headings.map((heading) => ({ widest: 0, narrowest: 0, byHand: true }));
+  const full: ColumnContent[] = headings.map(() => ({ widest: 0, narrowest: 0, byHand: true }));
   const samples = new Set<number>();
   const widest = headings.map(() => 0);
   const narrowest = headings.map(() => 0);
