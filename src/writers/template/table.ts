@@ -42,11 +42,10 @@ export function templateTable(template: Template, data: TemplateData, list: stri
     const text = (cells: Table['children'][number]['children']): string[] => fields.map((_, column) => cellText(cells[column]?.children ?? []));
     // Filled once with a mark for each field, the marks then replaced by each item's values: a list of 10,000
     // items is not filled (and cloned) 10,000 times. The text is the same, a value being put in as it is.
-    const markedRow = text(table.children[listRow]!.children);
     const rows =
       marked === null
         ? table.children.slice(listRow, listRow + items.length).map((row) => text(row.children))
-        : items.map((item) => markedRow.map((cell) => cell.replace(MARKS, (mark) => oneLine(item[marked.fields.get(mark)!]!))));
+        : filledRows(text(table.children[listRow]!.children), items, marked.fields);
     return {
       title: plain(titleOf(filled)),
       orientation: pageOrientation(root),
@@ -58,6 +57,11 @@ export function templateTable(template: Template, data: TemplateData, list: stri
 }
 
 const MARKS = /[\ue000-\uefff]/gu;
+
+/** The marked row's cells with each item's values in place of the marks. */
+function filledRows(marked: string[], items: Record<string, string>[], fields: Map<string, string>): string[][] {
+  return items.map((item) => marked.map((cell) => cell.replace(MARKS, (mark) => oneLine(item[fields.get(mark)!]!))));
+}
 
 /** An item of the list with a mark (a private-use character) for each field; null when the data holds such characters, or items unlike the first. */
 function markedItems(data: TemplateData, list: string): { item: Record<string, string>; fields: Map<string, string> } | null {
