@@ -4,7 +4,7 @@
  * be placed is read the same way. Anything that a new summary could not carry over (a sheet or a column of the
  * person's own) stops the run before the file is replaced.
  */
-import { readFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { UserError } from '../errors.js';
 import { INDEX_HEADER } from './merge.js';
@@ -24,70 +24,96 @@ export const KEY_HEADERS = { suggestion: '修改意见', adoption: '采纳情况
  * (with `extra`, those only its sheet of unplaced rows has); `file` names the file in messages.
  */
 export async function readPreviousSummary(path: string, file: string, known: readonly string[]): Promise<PreviousRow[]> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch {
-    return [];
-  }
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new UserError(`无法读取 ${file}，其中填写的采纳情况和说明会丢失，未作任何改动。请用 Excel 或 WPS 打开后另存为 .xlsx，再运行。`);
-  }
+  if (!(await stat(path).catch(() => null))?.isFile()) return [];
   const rows: PreviousRow[] = [];
-  for (const sheet of workbook.worksheets) {
-    const header = headerRow(sheet);
-    if (header === null) {
-      if (hasContent(sheet)) {
-        throw new UserError(`${file} 中的工作表“${sheet.name}”不是 gongwen 生成的，重新汇总会丢掉它，未作任何改动。请把它移到另一个文件后再运行。`);
-      }
-      continue;
-    }
-    const headers = new Map<number, string>();
-    header.eachCell((cell, column) => {
-      const text = cellText(cell.value).trim();
-      if (text !== '') headers.set(column, text);
-    });
-    for (let number = header.number + 1; number <= sheet.rowCount; number += 1) {
-      const cells: Record<string, string> = {};
-      sheet.getRow(number).eachCell((cell, column) => {
-        const text = cellText(cell.value);
-        if (text.trim() === '') return;
-        const name = headers.get(column);
-        if (name === undefined || !known.includes(name)) {
-          const label = name === undefined ? `第 ${cell.address.replace(/\d+$/u, '')} 列（无表头）` : `“${name}”列`;
-          throw new UserError(`${file} 中工作表“${sheet.name}”的${label}不是 gongwen 的列，重新汇总会丢掉其中的内容，未作任何改动。请把这一列移到另一个文件后再运行。`);
-        }
-        cells[name] = text;
-      });
-      // A row emptied but for its number (序号) holds nothing typed.
-      const typed = Object.entries(cells).filter(([name, text]) => !(name === INDEX_HEADER && /^\d+$/u.test(text.trim())));
-      if (typed.length > 0) rows.push({ cells, sheet: sheet.name, row: number });
-    }
+  try {
+    // Read as a stream, a row at a time: a summary of 10,000 comments is never held as a whole workbook.
+    const workbook = wholeCharacters(new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' }));
+    for await (const sheet of workbook) rows.push(...(await sheetRows(sheet, file, known)));
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError(`无法读取 ${file}，其中填写的采纳情况和说明会丢失，未作任何改动。请用 Excel 或 WPS 打开后另存为 .xlsx，再运行。`);
   }
   return rows;
 }
 
-/** The first row holding both 修改意见 and 采纳情况: a title may sit above it. */
-function headerRow(sheet: ExcelJS.Worksheet): ExcelJS.Row | null {
-  for (let number = 1; number <= Math.min(sheet.rowCount, 20); number += 1) {
-    const row = sheet.getRow(number);
-    const texts = new Set<string>();
-    row.eachCell((cell) => void texts.add(cellText(cell.value).trim()));
-    if (texts.has(KEY_HEADERS.suggestion) && texts.has(KEY_HEADERS.adoption)) return row;
-  }
-  return null;
+/** What exceljs 4.4's streaming reader reads a sheet and the shared strings from, in its own (undocumented) methods. */
+interface ReaderInternals {
+  _parseWorksheet(chunks: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
+  _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
 }
 
-function hasContent(sheet: ExcelJS.Worksheet): boolean {
-  for (let number = 1; number <= sheet.rowCount; number += 1) {
-    let found = false;
-    sheet.getRow(number).eachCell((cell) => void (found ||= cellText(cell.value).trim() !== ''));
-    if (found) return true;
+/**
+ * The reader, decoding its text across the chunks it reads: exceljs decodes each chunk of UTF-8 on its own, so a
+ * Chinese character that falls across two chunks comes out as three � (every 16 KB or so of a sheet). The
+ * sheets and the shared strings are given to it as text decoded as a stream (exceljs takes text as it is).
+ */
+function wholeCharacters(reader: ExcelJS.stream.xlsx.WorkbookReader): ExcelJS.stream.xlsx.WorkbookReader {
+  const internals = reader as unknown as ReaderInternals;
+  const parseWorksheet = internals._parseWorksheet;
+  const parseSharedStrings = internals._parseSharedStrings;
+  internals._parseWorksheet = function (chunks, sheetNo) {
+    return parseWorksheet.call(this, decoded(chunks), sheetNo);
+  };
+  internals._parseSharedStrings = function (entry) {
+    entry.setEncoding('utf8');
+    return parseSharedStrings.call(this, entry);
+  };
+  return reader;
+}
+
+async function* decoded(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of chunks) yield typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+  const rest = decoder.decode();
+  if (rest !== '') yield rest;
+}
+
+/** How far down the header row may sit: a title, a note or two above it. */
+const HEADER_SEARCH_ROWS = 20;
+
+/** The rows of one sheet under its header row: the first row holding both 修改意见 and 采纳情况, in its first rows. */
+async function sheetRows(sheet: ExcelJS.stream.xlsx.WorksheetReader, file: string, known: readonly string[]): Promise<PreviousRow[]> {
+  // exceljs's types leave out the name the reader gives each sheet (from the workbook's list of sheets).
+  const { name } = sheet as unknown as { name: string };
+  const rows: PreviousRow[] = [];
+  let headers: Map<number, string> | null = null;
+  let content = false;
+  for await (const row of sheet) {
+    if (headers === null) {
+      const texts = new Set<string>();
+      row.eachCell((cell) => void texts.add(cellText(cell.value).trim()));
+      if (row.number <= HEADER_SEARCH_ROWS && texts.has(KEY_HEADERS.suggestion) && texts.has(KEY_HEADERS.adoption)) {
+        headers = new Map();
+        row.eachCell((cell, column) => {
+          const text = cellText(cell.value).trim();
+          if (text !== '') headers!.set(column, text);
+        });
+      } else if ([...texts].some((text) => text !== '')) {
+        content = true;
+      }
+      if (headers === null && content && row.number >= HEADER_SEARCH_ROWS) break;
+      continue;
+    }
+    const cells: Record<string, string> = {};
+    row.eachCell((cell, column) => {
+      const text = cellText(cell.value);
+      if (text.trim() === '') return;
+      const header = headers!.get(column);
+      if (header === undefined || !known.includes(header)) {
+        const label = header === undefined ? `第 ${cell.address.replace(/\d+$/u, '')} 列（无表头）` : `“${header}”列`;
+        throw new UserError(`${file} 中工作表“${name}”的${label}不是 gongwen 的列，重新汇总会丢掉其中的内容，未作任何改动。请把这一列移到另一个文件后再运行。`);
+      }
+      cells[header] = text;
+    });
+    // A row emptied but for its number (序号) holds nothing typed.
+    const typed = Object.entries(cells).filter(([header, text]) => !(header === INDEX_HEADER && /^\d+$/u.test(text.trim())));
+    if (typed.length > 0) rows.push({ cells, sheet: name, row: row.number });
   }
-  return false;
+  if (headers === null && content) {
+    throw new UserError(`${file} 中的工作表“${name}”不是 gongwen 生成的，重新汇总会丢掉它，未作任何改动。请把它移到另一个文件后再运行。`);
+  }
+  return rows;
 }
 
 /** What a cell shows: the text of rich text and links, a formula's last result, a date as YYYY-MM-DD. */

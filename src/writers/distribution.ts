@@ -3,7 +3,7 @@ import type { Outline } from '../model/outline.js';
 import { documentProperties } from './properties.js';
 import { wrappableList } from './docx/layout.js';
 import { csvBytes, sheetCells, tableXlsx } from './sheet.js';
-import { directRenderer, loadTemplates, type DocxRenderer, type Templates } from './template/index.js';
+import { directRenderer, loadTemplates, rowsRenderer, type DocxRenderer, type Templates } from './template/index.js';
 import type { TemplateData } from './template/fill.js';
 import { templateTable } from './template/table.js';
 import { letterValues, sheetTitle, tasksOf } from './values.js';
@@ -15,7 +15,7 @@ const SHEET_NAME = '分发清单';
 const LIST = 'unit';
 
 /** The template's data: the letter's values, and per unit 序号, 单位, 所属类别, 涉及任务, 份数 (发送方式 and 签收 by hand). */
-function distributionData(outline: Outline, templates: Templates): TemplateData {
+export function distributionData(outline: Outline, templates: Templates): TemplateData {
   const units = outline.recipients.map((recipient, index) => ({
     index: String(index + 1),
     name: recipient.name,
@@ -30,7 +30,7 @@ function distributionData(outline: Outline, templates: Templates): TemplateData 
 
 export async function distributionDocx(outline: Outline, templates?: Templates, render: DocxRenderer = directRenderer()): Promise<Uint8Array> {
   const all = templates ?? (await loadTemplates());
-  return render(all['distribution-list'], distributionData(outline, all), documentProperties('distribution-list', outline, null));
+  return rowsRenderer(render, LIST)(all['distribution-list'], distributionData(outline, all), documentProperties('distribution-list', outline, null));
 }
 
 export async function distributionXlsx(outline: Outline, templates?: Templates): Promise<Uint8Array> {

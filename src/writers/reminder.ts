@@ -2,7 +2,7 @@
 import type { Outline, Recipient } from '../model/outline.js';
 import { documentProperties } from './properties.js';
 import { tableXlsx } from './sheet.js';
-import { directRenderer, loadTemplates, type DocxRenderer, type Templates } from './template/index.js';
+import { directRenderer, loadTemplates, rowsRenderer, type DocxRenderer, type Templates } from './template/index.js';
 import type { TemplateData } from './template/fill.js';
 import type { Wording } from './template/load.js';
 import { templateTable } from './template/table.js';
@@ -53,7 +53,7 @@ export interface ReminderCounts {
 const SHEET_NAME = '催报名单';
 const LIST = 'unit';
 
-function reminderListData(outline: Outline, lines: ReminderLine[], counts: ReminderCounts, asOf: string, wording: Wording): TemplateData {
+export function reminderListData(outline: Outline, lines: ReminderLine[], counts: ReminderCounts, asOf: string, wording: Wording): TemplateData {
   const values = {
     ...letterValues(outline, wording),
     'reminder.asOf': chineseDate(asOf),
@@ -74,7 +74,7 @@ export async function reminderListDocx(
   render: DocxRenderer = directRenderer(),
 ): Promise<Uint8Array> {
   const all = templates ?? (await loadTemplates());
-  return render(all['reminder-list'], reminderListData(outline, lines, counts, asOf, all.wording), documentProperties('reminder-list', outline, null));
+  return rowsRenderer(render, LIST)(all['reminder-list'], reminderListData(outline, lines, counts, asOf, all.wording), documentProperties('reminder-list', outline, null));
 }
 
 export async function reminderListXlsx(outline: Outline, lines: ReminderLine[], counts: ReminderCounts, asOf: string, templates?: Templates): Promise<Uint8Array> {

@@ -4,6 +4,7 @@
  * A text cell that starts with = + - @ (or a tab or carriage return) is prefixed with ' so that a
  * spreadsheet never runs it as a formula (CSV injection).
  */
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Orientation } from './docx/layout.js';
 import type { TemplateTable } from './template/table.js';
@@ -91,14 +92,27 @@ function fittedWidth(column: SheetColumn, texts: string[]): number {
   return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.ceil(widest + WIDTH_PADDING)));
 }
 
+/** A workbook written as a stream (exceljs's WorkbookWriter): each row is written out as it is added, not kept. */
+export type WorkbookWriter = ExcelJS.stream.xlsx.WorkbookWriter;
+
+/** The .xlsx `fill` writes its sheets into, as Excel writes one (text in a table of shared strings). */
+export async function workbookBytes(fill: (workbook: WorkbookWriter) => void): Promise<Uint8Array> {
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
+  workbook.creator = 'gongwen';
+  fill(workbook);
+  await workbook.commit();
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
 /**
  * One sheet: a title row with the 文号, a heading row that repeats on every printed page, thin borders,
  * columns fitted to their text, rows as tall as their wrapped text so that nothing is cut off when printed,
  * and a drop-down in each column that has choices. A4 in the template's orientation, fitted to the width.
  */
-export async function xlsxBytes(spec: SheetSpec): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'gongwen';
+export function addTableSheet(workbook: WorkbookWriter, spec: SheetSpec): void {
   const sheet = workbook.addWorksheet(spec.sheetName, {
     views: [{ state: 'frozen', ySplit: HEADING_ROW }],
     pageSetup: {
@@ -116,6 +130,22 @@ export async function xlsxBytes(spec: SheetSpec): Promise<Uint8Array> {
   const widths = spec.columns.map((column, index) => fittedWidth(column, spec.rows.map((row) => String(row[index] ?? ''))));
   sheet.columns = widths.map((width) => ({ width }));
   const border = { style: 'thin' } as const;
+  const borders = { top: border, left: border, bottom: border, right: border };
+  const fonts = [{ name: FONT, size: FONT_SIZE, bold: false }, { name: FONT, size: FONT_SIZE, bold: true }];
+  const alignments = [{ vertical: 'middle', wrapText: true }, { vertical: 'middle', horizontal: 'center', wrapText: true }] as const;
+  // One drop-down per column, shared by its cells: the sheet holds a reference per cell, not a copy.
+  const validations = spec.columns.map((column) =>
+    column.choices
+      ? {
+          type: 'list' as const,
+          allowBlank: true,
+          formulae: [`"${column.choices.join(',')}"`],
+          showErrorMessage: true,
+          errorTitle: column.header,
+          error: `请从 ${column.choices.join('、')} 中选一项。`,
+        }
+      : null,
+  );
 
   const lastColumn = spec.columns.length;
   sheet.mergeCells(TITLE_ROW, 1, TITLE_ROW, lastColumn);
@@ -125,33 +155,33 @@ export async function xlsxBytes(spec: SheetSpec): Promise<Uint8Array> {
   title.getCell(1).alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
   const titleWidth = widths.reduce((sum, width) => sum + width, 0);
   title.height = linesIn(spec.title, titleWidth / (TITLE_FONT_SIZE / FONT_SIZE)) * LINE_HEIGHT * (TITLE_FONT_SIZE / FONT_SIZE) + 2 * ROW_PADDING;
+  title.commit();
 
-  const rows = [spec.columns.map((column) => column.header), ...spec.rows.map((row) => row.map(neutralise))];
-  rows.forEach((values, index) => {
-    const row = sheet.getRow(HEADING_ROW + index);
-    row.values = values;
-    const heading = index === 0;
+  const write = (values: Cell[], heading: boolean): void => {
+    const row = sheet.addRow(values);
     for (let column = 1; column <= lastColumn; column++) {
       const cell = row.getCell(column);
-      cell.font = { name: FONT, size: FONT_SIZE, bold: heading };
-      cell.alignment = { vertical: 'middle', horizontal: heading ? 'center' : undefined, wrapText: true };
-      cell.border = { top: border, left: border, bottom: border, right: border };
-      const choices = spec.columns[column - 1]!.choices;
-      if (!heading && choices) {
-        cell.dataValidation = {
-          type: 'list',
-          allowBlank: true,
-          formulae: [`"${choices.join(',')}"`],
-          showErrorMessage: true,
-          errorTitle: spec.columns[column - 1]!.header,
-          error: `请从 ${choices.join('、')} 中选一项。`,
-        };
-      }
+      cell.font = fonts[heading ? 1 : 0]!;
+      cell.alignment = alignments[heading ? 1 : 0]!;
+      cell.border = borders;
+      const validation = validations[column - 1];
+      if (!heading && validation) cell.dataValidation = validation;
     }
     const lines = Math.max(...values.map((value, column) => linesIn(String(value ?? ''), widths[column]!)));
     row.height = lines * LINE_HEIGHT + ROW_PADDING;
-  });
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+    row.commit();
+  };
+  write(
+    spec.columns.map((column) => column.header),
+    true,
+  );
+  for (const row of spec.rows) write(row.map(neutralise), false);
+  sheet.commit();
+}
+
+/** One sheet as a workbook of its own. */
+export function xlsxBytes(spec: SheetSpec): Promise<Uint8Array> {
+  return workbookBytes((workbook) => addTableSheet(workbook, spec));
 }
 
 /**
@@ -159,7 +189,12 @@ export async function xlsxBytes(spec: SheetSpec): Promise<Uint8Array> {
  * them, and a drop-down in each column whose list field has choices (`adoption` → 采纳 / 部分采纳 / 不采纳).
  */
 export function tableXlsx(table: TemplateTable, sheetName: string, title: string, choices: Record<string, string[]> = {}): Promise<Uint8Array> {
-  return xlsxBytes({
+  return xlsxBytes(tableSheet(table, sheetName, title, choices));
+}
+
+/** The sheet `tableXlsx` writes, for a workbook of more than one sheet. */
+export function tableSheet(table: TemplateTable, sheetName: string, title: string, choices: Record<string, string[]> = {}): SheetSpec {
+  return {
     sheetName,
     title,
     columns: table.headers.map((header, column) => {
@@ -168,5 +203,5 @@ export function tableXlsx(table: TemplateTable, sheetName: string, title: string
     }),
     rows: sheetCells(table.rows),
     orientation: table.orientation,
-  });
+  };
 }

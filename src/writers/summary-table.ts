@@ -1,9 +1,8 @@
 /** 意见汇总表 as .docx (GB/T 9704, from its template) and .xlsx (its columns from the same template): one row per comment, in the draft's order. */
-import ExcelJS from 'exceljs';
 import type { Outline } from '../model/outline.js';
 import { documentProperties } from './properties.js';
-import { neutralise, tableXlsx } from './sheet.js';
-import { directRenderer, loadTemplates, type DocxRenderer, type Templates } from './template/index.js';
+import { addTableSheet, neutralise, tableSheet, workbookBytes, type WorkbookWriter } from './sheet.js';
+import { directRenderer, loadTemplates, rowsRenderer, type DocxRenderer, type Templates } from './template/index.js';
 import type { TemplateData } from './template/fill.js';
 import { templateTable } from './template/table.js';
 import { chineseDate, letterValues, sheetTitle } from './values.js';
@@ -45,7 +44,7 @@ const LIST = 'row';
 /** The field of the list the drafting unit decides in: its .xlsx column offers the wording's choices. */
 const ADOPTION_FIELD = 'adoption';
 
-function summaryData(outline: Outline, rows: SummaryRow[], counts: SummaryCounts, asOf: string, templates: Templates): TemplateData {
+export function summaryData(outline: Outline, rows: SummaryRow[], counts: SummaryCounts, asOf: string, templates: Templates): TemplateData {
   const { summary: wording } = templates.wording;
   const values = {
     ...letterValues(outline, templates.wording),
@@ -80,7 +79,7 @@ export async function summaryDocx(
   render: DocxRenderer = directRenderer(),
 ): Promise<Uint8Array> {
   const all = templates ?? (await loadTemplates());
-  return render(all.summary, summaryData(outline, rows, counts, asOf, all), documentProperties('summary', outline, null));
+  return rowsRenderer(render, LIST)(all.summary, summaryData(outline, rows, counts, asOf, all), documentProperties('summary', outline, null));
 }
 
 /** The sheet of earlier rows a new summary could not place: their cells by header, and why. */
@@ -100,28 +99,32 @@ export async function summaryXlsx(
 ): Promise<Uint8Array> {
   const all = templates ?? (await loadTemplates());
   const table = templateTable(all.summary, summaryData(outline, rows, counts, asOf, all), LIST);
-  const bytes = await tableXlsx(table, SHEET_NAME, sheetTitle(table.title, outline), { [ADOPTION_FIELD]: all.wording.summary.adoptionChoices });
-  return unplaced && unplaced.rows.length > 0 ? withUnplacedSheet(bytes, unplaced) : bytes;
+  const sheet = tableSheet(table, SHEET_NAME, sheetTitle(table.title, outline), { [ADOPTION_FIELD]: all.wording.summary.adoptionChoices });
+  return workbookBytes((workbook) => {
+    addTableSheet(workbook, sheet);
+    if (unplaced && unplaced.rows.length > 0) addUnplacedSheet(workbook, unplaced);
+  });
 }
 
 /** Width of a column of the kept sheet, in characters. */
 const UNPLACED_WIDTH = 24;
 
-/** The workbook with the sheet of unplaced rows after the summary: header repeated on each page, text wrapped. */
-async function withUnplacedSheet(bytes: Uint8Array, unplaced: UnplacedSheet): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+/** The sheet of unplaced rows after the summary: header repeated on each page, text wrapped. */
+function addUnplacedSheet(workbook: WorkbookWriter, unplaced: UnplacedSheet): void {
   const sheet = workbook.addWorksheet(unplaced.name, {
     views: [{ state: 'frozen', ySplit: 1 }],
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
   });
-  sheet.columns = unplaced.headers.map((header) => ({ header, width: UNPLACED_WIDTH }));
-  for (const row of unplaced.rows) sheet.addRow(row.map(neutralise));
-  sheet.eachRow((row, number) => {
+  sheet.columns = unplaced.headers.map(() => ({ width: UNPLACED_WIDTH }));
+  const alignment = { vertical: 'middle', wrapText: true } as const;
+  [unplaced.headers, ...unplaced.rows.map((row) => row.map(neutralise))].forEach((values, index) => {
+    const row = sheet.addRow(values);
+    const font = { name: '宋体', size: 12, bold: index === 0 };
     row.eachCell({ includeEmpty: true }, (cell) => {
-      cell.font = { name: '宋体', size: 12, bold: number === 1 };
-      cell.alignment = { vertical: 'middle', wrapText: true };
+      cell.font = font;
+      cell.alignment = alignment;
     });
+    row.commit();
   });
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  sheet.commit();
 }

@@ -411,8 +411,7 @@ export function table(spec: TableSpec): Table {
     layout: TableLayoutType.FIXED,
     alignment: AlignmentType.CENTER,
     rows: spec.rows.map((cells, rowIndex) => {
-      // Keep-with-next on every paragraph of a row keeps the row on the page of the next one.
-      const keepNext = sizedByContent && (rowIndex <= 1 || (rowIndex === last - 1 && last > 2));
+      const keepNext = sizedByContent && rowKeptWithNext(rowIndex, last);
       return new TableRow({
         tableHeader: rowIndex === 0,
         cantSplit: true,
@@ -422,12 +421,21 @@ export function table(spec: TableSpec): Table {
             new TableCell({
               width: { size: width, type: WidthType.DXA },
               verticalAlign: VerticalAlignTable.CENTER,
-              children: [cellParagraph(cells[column] ?? [], rowIndex === 0 ? 'center' : (spec.alignments[column] ?? null), spec.size, keepNext && rowIndex < last)],
+              children: [cellParagraph(cells[column] ?? [], rowIndex === 0 ? 'center' : (spec.alignments[column] ?? null), spec.size, keepNext)],
             }),
         ),
       });
     }),
   });
+}
+
+/**
+ * Whether a row of a table sized by its content stays on the page of the next one (keep-with-next on every
+ * paragraph of the row): the heading and first row, and the last two rows, so that no page starts or ends
+ * with a lone row. `last` is the index of the table's last row.
+ */
+export function rowKeptWithNext(rowIndex: number, last: number): boolean {
+  return (rowIndex <= 1 || (rowIndex === last - 1 && last > 2)) && rowIndex < last;
 }
 
 function isContent(widths: number[] | ColumnContent[]): widths is ColumnContent[] {

@@ -216,7 +216,7 @@ function widestUnbreakable(text: string): number {
 }
 
 /** The widths a column's cells ask for; the first cell is the heading, whose words never wrap. */
-function columnContent(cells: string[]): ColumnContent {
+export function columnContent(cells: string[]): ColumnContent {
   const [heading = '', ...body] = cells;
   const lines = cells.flatMap((cell) => cell.split('\n'));
   return {

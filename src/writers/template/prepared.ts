@@ -32,7 +32,7 @@ const HALF_PAD = '\u2e7f';
 const MARK = /[\ue000-\uefff]\uf8ff*\u2e7f?/gu;
 const HAS_MARK = /[\ue000-\uefff]/u;
 /** Data holding these is laid out from scratch: the marks' characters, and lone surrogates (encoded two ways). */
-const NOT_PREPARABLE = /[\ue000-\uf8ff\u2e7f]|[\ud800-\udfff]/u;
+export const NOT_PREPARABLE = /[\ue000-\uf8ff\u2e7f]|[\ud800-\udfff]/u;
 
 /** A part of a prepared package: the same for every document, or text with marks to fill. */
 type PreparedPart = { path: string; entry: ZipEntry } | { path: string; pieces: Piece[] };
@@ -256,7 +256,7 @@ function fill(pieces: Piece[], slots: Slot[], data: TemplateData, properties: Re
 }
 
 /** As docx writes text and attribute values: markup characters escaped, control characters dropped. */
-function escapeXml(text: string): string {
+export function escapeXml(text: string): string {
   return text.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/gu, (char) => XML_ESCAPES[char] ?? '');
 }
 

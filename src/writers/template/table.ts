@@ -6,7 +6,7 @@ import type { Root, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Orientation } from '../docx/layout.js';
 import { cellText, pageOrientation } from '../docx/markdown.js';
-import { fillTemplate, type TemplateData } from './fill.js';
+import { fillTemplate, oneLine, type TemplateData } from './fill.js';
 import type { Template } from './load.js';
 import { TemplateProblem } from './problem.js';
 import { parseTemplate, withPlace } from './render.js';
@@ -35,17 +35,44 @@ export function templateTable(template: Template, data: TemplateData, list: stri
     if (index === -1) throw new TemplateProblem(`模板中没有按列表 ${list} 重复的表格行（如 {{${list}.name}}）`, root.position);
     const listRow = tables[index]!.children.findIndex((row) => placeholder.test(toString(row)));
     const fields = tables[index]!.children[listRow]!.children.map((cell) => placeholder.exec(toString(cell))?.[1] ?? null);
-    const filled = fillTemplate(root, data);
+    const items = data.lists[list]!;
+    const marked = markedItems(data, list);
+    const filled = fillTemplate(root, marked === null ? data : { ...data, lists: { ...data.lists, [list]: [marked.item] } });
     const table = filled.children.filter((node): node is Table => node.type === 'table')[index]!;
-    const text = (cells: Table['children'][number]['children']): string[] => fields.map((_, column) => plain(cellText(cells[column]?.children ?? [])));
+    const text = (cells: Table['children'][number]['children']): string[] => fields.map((_, column) => cellText(cells[column]?.children ?? []));
+    // Filled once with a mark for each field, the marks then replaced by each item's values: a list of 10,000
+    // items is not filled (and cloned) 10,000 times. The text is the same, a value being put in as it is.
+    const rows =
+      marked === null
+        ? table.children.slice(listRow, listRow + items.length).map((row) => text(row.children))
+        : filledRows(text(table.children[listRow]!.children), items, marked.fields);
     return {
       title: plain(titleOf(filled)),
       orientation: pageOrientation(root),
-      headers: text(table.children[0]!.children),
+      headers: text(table.children[0]!.children).map(plain),
       fields,
-      rows: table.children.slice(listRow, listRow + data.lists[list]!.length).map((row) => text(row.children)),
+      rows: rows.map((row) => row.map(plain)),
     };
   });
+}
+
+const MARKS = /[\ue000-\uefff]/gu;
+
+/** The marked row's cells with each item's values in place of the marks. */
+function filledRows(marked: string[], items: Record<string, string>[], fields: Map<string, string>): string[][] {
+  return items.map((item) => marked.map((cell) => cell.replace(MARKS, (mark) => oneLine(item[fields.get(mark)!]!))));
+}
+
+/** An item of the list with a mark (a private-use character) for each field; null when the data holds such characters, or items unlike the first. */
+function markedItems(data: TemplateData, list: string): { item: Record<string, string>; fields: Map<string, string> } | null {
+  const items = data.lists[list]!;
+  if (items.length < 2) return null;
+  const keys = Object.keys(items[0]!);
+  const texts = [...Object.values(data.values), ...Object.values(data.lists).flatMap((each) => each.flatMap(Object.values))];
+  if (keys.length > 0x1000 || texts.some((value) => /[\ue000-\uefff]/u.test(value))) return null;
+  if (!items.every((item) => Object.keys(item).join('\n') === keys.join('\n'))) return null;
+  const item = Object.fromEntries(keys.map((key, index) => [key, String.fromCharCode(0xe000 + index)]));
+  return { item, fields: new Map(keys.map((key) => [item[key]!, key])) };
 }
 
 function titleOf(root: Root): string {
