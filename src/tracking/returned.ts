@@ -38,7 +38,9 @@ export async function readReturnedBytes(name: string, bytes: Uint8Array): Promis
     const document = await readDocument(name, bytes);
     // A photo or an old binary file under a Word name is not what the unit meant to send.
     if (document.mismatch && document.scanned) throw new ReturnedProblem(`${document.mismatch}，无法读取`);
-    return { content: recognizeReply(document), embedded: document.embedded };
+    // A copy: the words recognised are slices of the file's whole text (V8 keeps a substring's parent
+    // alive), and a form's document.xml is ~60 KB; 10,000 replies must not hold 10,000 of them.
+    return { content: structuredClone(recognizeReply(document)), embedded: document.embedded };
   } catch (error) {
     if (error instanceof ReadProblem) throw new ReturnedProblem(error.message);
     throw error;
