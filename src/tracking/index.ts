@@ -12,7 +12,7 @@ import { hasReplied, type Reply, type ReturnedContent, type TrackReport, type Tr
 import { loadAliasTable, unitMatcher, type AliasTable } from '../units/index.js';
 import { loadManifest } from '../workspace.js';
 import { readInboxFile } from './containers.js';
-import { identify } from './identify.js';
+import { identify, identifyContext } from './identify.js';
 import { isIgnored, listInbox } from './inbox.js';
 import { byVersion } from './versions.js';
 
@@ -48,7 +48,7 @@ export async function trackWorkspace(workspace: string, options: TrackOptions = 
     asOf, deadline: outline.letter.deadline, recipients: [], unmatched: [], ignored: listing.ignored, leftOut: listing.leftOut, secret: [], packets: await checkPackets(workspace, manifest),
   };
   const received = new Map<string, Received[]>();
-  const context = { recipients, matchUnit: unitMatcher(recipients, aliases), docNumber: outline.letter.docNumber?.text ?? null };
+  const context = identifyContext(recipients, unitMatcher(recipients, aliases), outline.letter.docNumber?.text ?? null);
 
   const inbox = await readAll(workspace, listing.files);
   report.ignored.push(...inbox.ignored);
@@ -133,8 +133,9 @@ async function readAll(workspace: string, files: string[]): Promise<{ received: 
   const insideIgnored: string[] = [];
   const results: Omit<Received, 'doubt'>[][] = new Array(files.length);
   await eachInTurn(files, () => null, async (file, index) => {
-    const modified = (await stat(join(workspace, file))).mtime.toISOString();
-    const { items, ignored } = await readInboxFile(workspace, file);
+    const info = await stat(join(workspace, file));
+    const modified = info.mtime.toISOString();
+    const { items, ignored } = await readInboxFile(workspace, file, info.size);
     insideIgnored.push(...ignored);
     results[index] = items.map((item) => ({ ...item, modified }));
   });

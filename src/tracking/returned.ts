@@ -25,10 +25,11 @@ export async function readReturnedFile(path: string): Promise<ReturnedContent> {
   return (await readReturnedPath(path)).content;
 }
 
-export async function readReturnedPath(path: string): Promise<ReturnedRead> {
-  const info = await stat(path);
-  if (info.size > MAX_FILE_BYTES) throw new ReturnedProblem(`文件过大（${Math.round(info.size / 1048576)} MB），未读取`);
-  return readReturnedBytes(path, info.size === 0 ? new Uint8Array() : await readFile(path));
+/** A file on disk; `size` when the caller has already asked the disk for it. */
+export async function readReturnedPath(path: string, size?: number): Promise<ReturnedRead> {
+  const bytes = size ?? (await stat(path)).size;
+  if (bytes > MAX_FILE_BYTES) throw new ReturnedProblem(`文件过大（${Math.round(bytes / 1048576)} MB），未读取`);
+  return readReturnedBytes(path, bytes === 0 ? new Uint8Array() : await readFile(path));
 }
 
 /** A returned file already in memory (an attachment, a zip entry), by its own name. */
