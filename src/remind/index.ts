@@ -6,7 +6,7 @@
 import { readdir, rename, rm, rmdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
-import { ensureFolder, writeFailure, writeFileAtomic, writeNewFile } from '../files.js';
+import { ensureFolder, writeFailure, writeNewFile } from '../files.js';
 import { RECIPIENT_STATUSES, hasReplied, type TrackedRecipient } from '../model/reply.js';
 import { LAYOUT, reminderFolder, reminderNoticePath, unitNumber } from '../model/workspace.js';
 import { trackWorkspace } from '../tracking/index.js';
@@ -35,10 +35,12 @@ export interface Reminders {
 
 export async function createReminders(workspace: string, options: RemindOptions = {}): Promise<Reminders> {
   const { manifest: { outline }, report } = await trackWorkspace(workspace, { asOf: options.asOf });
+  const positions = new Map(outline.recipients.map((recipient, index) => [recipient.id, index]));
   const lines = report.recipients.flatMap((tracked): ReminderLine[] => {
-    const recipient = outline.recipients.find((candidate) => candidate.id === tracked.id);
+    const index = positions.get(tracked.id);
+    const recipient = index === undefined ? undefined : outline.recipients[index];
     const line = recipient ? reminderLineOf(tracked) : null;
-    return recipient && line ? [{ recipient, number: unitNumber(outline.recipients.indexOf(recipient) + 1, outline.recipients.length), ...line }] : [];
+    return recipient && index !== undefined && line ? [{ recipient, number: unitNumber(index + 1, outline.recipients.length), ...line }] : [];
   });
   const result: Reminders = { asOf: report.asOf, outstanding: lines, files: [], replaced: [], stale: [] };
   if (lines.length === 0) return result;
@@ -55,47 +57,63 @@ export async function createReminders(workspace: string, options: RemindOptions 
   // One date for the round; the notices, one per outstanding unit, are patched from a prepared package.
   const madeAt = new Date();
   const perUnit = preparedRenderer(madeAt);
-  const planned: Array<[string, Uint8Array]> = [];
-  for (const line of lines) {
-    const position = outline.recipients.indexOf(line.recipient) + 1;
-    const path = reminderNoticePath(report.asOf, position, outline.recipients.length, line.recipient.name);
-    planned.push([path, await reminderNotice(outline, line, report.asOf, templates, perUnit)]);
-  }
   const counts = { total: report.recipients.length, replied: report.recipients.length - lines.length };
-  planned.push([`${folder}/${LAYOUT.reminderList.docx}`, await reminderListDocx(outline, lines, counts, report.asOf, templates, directRenderer(madeAt))]);
-  planned.push([`${folder}/${LAYOUT.reminderList.xlsx}`, await reminderListXlsx(outline, lines, counts, report.asOf, templates)]);
-  result.files = planned.map(([path]) => path);
-  if (earlier.length > 0) {
-    // --force: each file replaced in place; the earlier round's other files stay.
-    for (const [path, bytes] of planned) {
-      const target = insideWorkspace(workspace, path);
-      await ensureFolder(dirname(target));
-      await writeFileAtomic(target, bytes);
+  await writeRound(workspace, folder, earlier.length > 0, async (write) => {
+    for (const line of lines) {
+      const position = (positions.get(line.recipient.id) ?? 0) + 1;
+      await write(reminderNoticePath(report.asOf, position, outline.recipients.length, line.recipient.name), await reminderNotice(outline, line, report.asOf, templates, perUnit));
     }
+    await write(`${folder}/${LAYOUT.reminderList.docx}`, await reminderListDocx(outline, lines, counts, report.asOf, templates, directRenderer(madeAt)));
+    await write(`${folder}/${LAYOUT.reminderList.xlsx}`, await reminderListXlsx(outline, lines, counts, report.asOf, templates));
+  }, result.files);
+  if (earlier.length > 0) {
+    const written = new Set(result.files);
     const earlierPaths = earlier.map((file) => `${folder}/${file}`);
-    result.replaced = earlierPaths.filter((path) => result.files.includes(path));
-    result.stale = earlierPaths.filter((path) => path.endsWith(`/${LAYOUT.reminderNotice}`) && !result.files.includes(path));
-  } else {
-    await writeRound(workspace, folder, planned);
+    result.replaced = earlierPaths.filter((path) => written.has(path));
+    result.stale = earlierPaths.filter((path) => path.endsWith(`/${LAYOUT.reminderNotice}`) && !written.has(path));
   }
   return result;
 }
 
-/** A new round built beside its folder and renamed into place: stopped halfway, there is no round, not half of one. */
-async function writeRound(workspace: string, folder: string, planned: Array<[string, Uint8Array]>): Promise<void> {
+/**
+ * A round built beside its folder, each file written as it is made (10,000 notices are not held in memory),
+ * then put in place: a new round by renaming its folder, so that stopped halfway there is no round, not half
+ * of one; over an earlier round (`--force`), file by file, its other files staying. `files` gets the paths
+ * written, relative to the workspace.
+ */
+async function writeRound(
+  workspace: string,
+  folder: string,
+  overEarlier: boolean,
+  make: (write: (path: string, bytes: Uint8Array) => Promise<void>) => Promise<void>,
+  files: string[],
+): Promise<void> {
   const target = insideWorkspace(workspace, folder);
   const building = insideWorkspace(workspace, `${dirname(folder)}/.${basename(folder)}${LAYOUT.staging.building}`);
+  const staged = (path: string): string => join(building, ...path.slice(folder.length + 1).split('/'));
   await rm(building, { recursive: true, force: true });
   try {
-    for (const [path, bytes] of planned) {
-      const file = join(building, ...path.slice(folder.length + 1).split('/'));
+    await make(async (path, bytes) => {
+      const file = staged(path);
       await ensureFolder(dirname(file));
       await writeNewFile(file, bytes);
-    }
-    await rmdir(target).catch(() => undefined); // an empty folder left from before
-    await rename(building, target).catch((error: unknown) => {
-      throw writeFailure(target, error);
+      files.push(path);
     });
+    if (overEarlier) {
+      for (const path of files) {
+        const file = insideWorkspace(workspace, path);
+        await ensureFolder(dirname(file));
+        await rename(staged(path), file).catch((error: unknown) => {
+          throw writeFailure(file, error);
+        });
+      }
+      await rm(building, { recursive: true, force: true });
+    } else {
+      await rmdir(target).catch(() => undefined); // an empty folder left from before
+      await rename(building, target).catch((error: unknown) => {
+        throw writeFailure(target, error);
+      });
+    }
   } catch (error) {
     await rm(building, { recursive: true, force: true }).catch(() => undefined);
     throw error;

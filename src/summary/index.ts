@@ -47,11 +47,12 @@ export async function createSummary(workspace: string, options: SummaryOptions =
   const templates = await loadTemplates(options.templatesDir);
   const newest = new Map<string, Reply>();
   for (const reply of replies) newest.set(reply.recipientId, reply);
+  const statuses = new Map(report.recipients.map((line) => [line.id, line.status]));
   const leftOut: string[] = [];
   const placed: Array<SummaryRow & { line: number; order: number }> = [];
   for (const [order, recipient] of outline.recipients.entries()) {
     const reply = newest.get(recipient.id);
-    const status = report.recipients.find((line) => line.id === recipient.id)?.status;
+    const status = statuses.get(recipient.id);
     if (!reply || status !== 'commented') continue;
     if (reply.content.secrecyMarks.length > 0) {
       leftOut.push(reply.file);

@@ -54,7 +54,9 @@ export function mergeTyped(rows: SummaryRow[], previous: PreviousRow[], supersed
   const waiting = new Map<string, PreviousRow[]>();
   for (const row of previous) {
     const key = keyOf(row.cells[SUMMARY_HEADERS.unit] ?? '', row.cells[SUMMARY_HEADERS.suggestion] ?? '');
-    waiting.set(key, [...(waiting.get(key) ?? []), row]);
+    const queue = waiting.get(key);
+    if (queue) queue.push(row);
+    else waiting.set(key, [row]);
   }
   // Of two earlier rows for one comment (one put back from the kept sheet), the one with a decision goes first.
   for (const queue of waiting.values()) queue.sort((a, b) => Number(decided(b)) - Number(decided(a)));

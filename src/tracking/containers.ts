@@ -38,10 +38,10 @@ interface Budget {
   bytes: number;
 }
 
-/** One inbox file (relative to the workspace), and, when it is a mail or a zip, every file inside it. */
-export async function readInboxFile(workspace: string, file: string): Promise<InboxFileRead> {
+/** One inbox file (relative to the workspace; `size` when already known), and, when it is a mail or a zip, every file inside it. */
+export async function readInboxFile(workspace: string, file: string, size?: number): Promise<InboxFileRead> {
   const result: InboxFileRead = { items: [], ignored: [] };
-  const read = await attempt(() => readReturnedPath(join(workspace, file)));
+  const read = await attempt(() => readReturnedPath(join(workspace, file), size));
   if ('problem' in read) result.items.push({ file, content: null, problem: read.problem });
   else await expand(file, read, 0, { files: 0, bytes: 0 }, result);
   return result;

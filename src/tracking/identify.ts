@@ -17,6 +17,20 @@ export interface IdentifyContext {
   /** The recipients' matcher, built once for the whole inbox */
   matchUnit: UnitMatcher;
   docNumber: string | null;
+  /** The recipients by id and by name (the first of a name), for the forms and letters we made. */
+  byId: Map<string, Recipient>;
+  byName: Map<string, Recipient>;
+}
+
+/** What identify needs, built once for the whole inbox. */
+export function identifyContext(recipients: Recipient[], matchUnit: UnitMatcher, docNumber: string | null): IdentifyContext {
+  const byId = new Map<string, Recipient>();
+  const byName = new Map<string, Recipient>();
+  for (const recipient of recipients) {
+    if (!byId.has(recipient.id)) byId.set(recipient.id, recipient);
+    if (!byName.has(recipient.name)) byName.set(recipient.name, recipient);
+  }
+  return { recipients, matchUnit, docNumber, byId, byName };
 }
 
 /** Words around a unit's name in the names people give files: 教育厅意见(1).docx, 反馈表-科技厅-盖章.pdf. */
@@ -28,8 +42,8 @@ export function identify(file: string, content: ReturnedContent | null, context:
     return { kind: 'unmatched', reason: `是另一份来函（${docNumber}）的${content?.kind === 'form' ? '反馈表' : '复函'}` };
   }
   // Our own documents name their recipient inside: the form by id, the reply letter by name.
-  const own = context.recipients.find((candidate) => candidate.id === recipientId)
-    ?? context.recipients.find((candidate) => candidate.name === recipientName);
+  const own = (recipientId === null ? undefined : context.byId.get(recipientId))
+    ?? (recipientName === null ? undefined : context.byName.get(recipientName));
   if (own) return { kind: 'recipient', recipient: own, doubt: null };
   const named = content?.namedUnit ? findUnit(content.namedUnit, context) : null;
   const fromName = findUnit(fileNameUnit(file), context);

@@ -25,10 +25,11 @@ export async function readReturnedFile(path: string): Promise<ReturnedContent> {
   return (await readReturnedPath(path)).content;
 }
 
-export async function readReturnedPath(path: string): Promise<ReturnedRead> {
-  const info = await stat(path);
-  if (info.size > MAX_FILE_BYTES) throw new ReturnedProblem(`文件过大（${Math.round(info.size / 1048576)} MB），未读取`);
-  return readReturnedBytes(path, info.size === 0 ? new Uint8Array() : await readFile(path));
+/** A file on disk; `size` when the caller has already asked the disk for it. */
+export async function readReturnedPath(path: string, size?: number): Promise<ReturnedRead> {
+  const bytes = size ?? (await stat(path)).size;
+  if (bytes > MAX_FILE_BYTES) throw new ReturnedProblem(`文件过大（${Math.round(bytes / 1048576)} MB），未读取`);
+  return readReturnedBytes(path, bytes === 0 ? new Uint8Array() : await readFile(path));
 }
 
 /** A returned file already in memory (an attachment, a zip entry), by its own name. */
@@ -38,7 +39,9 @@ export async function readReturnedBytes(name: string, bytes: Uint8Array): Promis
     const document = await readDocument(name, bytes);
     // A photo or an old binary file under a Word name is not what the unit meant to send.
     if (document.mismatch && document.scanned) throw new ReturnedProblem(`${document.mismatch}，无法读取`);
-    return { content: recognizeReply(document), embedded: document.embedded };
+    // A copy: the words recognised are slices of the file's whole text (V8 keeps a substring's parent
+    // alive), and a form's document.xml is ~60 KB; 10,000 replies must not hold 10,000 of them.
+    return { content: structuredClone(recognizeReply(document)), embedded: document.embedded };
   } catch (error) {
     if (error instanceof ReadProblem) throw new ReturnedProblem(error.message);
     throw error;

@@ -3,14 +3,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Outline } from '../../src/model/outline.js';
 import type { ReturnedContent } from '../../src/model/reply.js';
 import { parseLetter } from '../../src/outline/parse.js';
-import { identify, type IdentifyContext } from '../../src/tracking/identify.js';
+import { identify, identifyContext, type IdentifyContext } from '../../src/tracking/identify.js';
 import { loadAliasTable, unitMatcher } from '../../src/units/index.js';
 import { SAMPLE } from '../support/cli.js';
 
 let context: IdentifyContext;
 beforeAll(async () => {
   const outline: Outline = await parseLetter(SAMPLE);
-  context = { recipients: outline.recipients, matchUnit: unitMatcher(outline.recipients, loadAliasTable()), docNumber: outline.letter.docNumber?.text ?? null };
+  context = identifyContext(outline.recipients, unitMatcher(outline.recipients, loadAliasTable()), outline.letter.docNumber?.text ?? null);
 });
 
 const signed = (namedUnit: string): ReturnedContent => ({
