@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { copyFile, readFile, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
-import { ensureFolder, writeFailure, writeNewFile } from '../files.js';
+import { ensureFolder, ensureFolderSync, writeFailure, writeNewFile, writeNewFileSync } from '../files.js';
 import type { Outline } from '../model/outline.js';
 import { LAYOUT, WORKSPACE_SCHEMA_VERSION, packetFiles, type Manifest } from '../model/workspace.js';
 import { distributionCsv, distributionDocx, distributionXlsx } from '../writers/distribution.js';
@@ -37,6 +37,9 @@ interface PlannedFile {
   path: string;
   make: () => Promise<Uint8Array> | Uint8Array;
 }
+
+/** How many documents are made between two turns of the event loop (where a stop signal is handled). */
+const TURN_EVERY = 8;
 
 /** The signals a clerk stops a command with: Ctrl-C, and `kill`. */
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -73,12 +76,18 @@ export async function createPackets(outline: Outline, workspaceDir: string, opti
   const building = insideWorkspace(workspaceDir, LAYOUT.staging.building);
   try {
     const hashes: Record<string, string> = {};
+    // Each document is written as soon as it is made, synchronously (the build folder is ours alone), and then
+    // let go; the event loop gets a turn every few documents, for a stop signal to be heard.
+    const folders = new Set<string>();
     for (const [index, file] of plan.entries()) {
+      if (index % TURN_EVERY === 0) await new Promise(setImmediate);
       if (stopped) throw new UserError(`已中断（${stopped}），工作目录 ${workspaceDir} 未作改动。`, 130);
       const bytes = await file.make();
       const target = join(building, ...file.path.split('/'));
-      await ensureFolder(dirname(target));
-      await writeNewFile(target, bytes);
+      const folder = dirname(target);
+      if (!folders.has(folder)) ensureFolderSync(folder);
+      folders.add(folder);
+      writeNewFileSync(target, bytes);
       hashes[file.path] = sha256(bytes);
       options.onProgress?.(index + 1, plan.length);
     }
