@@ -36,8 +36,8 @@ const NOT_PREPARABLE = /[\ue000-\uf8ff\u2e7f]|[\ud800-\udfff]/u;
 
 /** A part of a prepared package: the same for every document, or text with marks to fill. */
 type PreparedPart = { path: string; entry: ZipEntry } | { path: string; pieces: Piece[] };
-/** Text, a slot's value, or a table row repeated for each item of a list. */
-type Piece = string | { slot: number } | { list: string; row: Piece[] };
+/** Text (kept as the bytes it is written as), a slot's value, or a table row repeated for each item of a list. */
+type Piece = Uint8Array | { slot: number } | { list: string; row: Piece[] };
 
 interface Shape {
   key: string;
@@ -75,7 +75,7 @@ export function preparedRenderer(date = new Date()): DocxRenderer & { counts: Pr
       return direct(template, data, properties);
     }
     counts.patched++;
-    return packDocx(prepared.map((part) => ('entry' in part ? part.entry : zipEntry(part.path, encoder.encode(fill(part.pieces, shape.slots, data, properties))))));
+    return packDocx(prepared.map((part) => ('entry' in part ? part.entry : zipEntry(part.path, filled(part.pieces, shape.slots, data, properties)))));
   };
   return Object.assign(render, { counts });
 }
@@ -212,11 +212,11 @@ function piecesOf(text: string, shape: Shape): Piece[] | null {
   let at = 0;
   for (const row of rows) {
     if (row.start < at) return null;
-    pieces.push(...markPieces(text.slice(at, row.start), shape));
-    pieces.push({ list: row.list, row: markPieces(text.slice(row.start, row.end), shape) });
+    pieces.push(...markPieces(text.slice(at, row.start)));
+    pieces.push({ list: row.list, row: markPieces(text.slice(row.start, row.end)) });
     at = row.end;
   }
-  pieces.push(...markPieces(text.slice(at), shape));
+  pieces.push(...markPieces(text.slice(at)));
   // A field mark outside its row would have no item to take its value from.
   const loose = pieces.some((piece) => typeof piece === 'object' && 'slot' in piece && shape.slots[piece.slot]!.kind === 'field');
   return loose ? null : pieces;
@@ -227,32 +227,38 @@ function slotIndex(found: string): number {
   return found.charCodeAt(0) - FIRST_MARK;
 }
 
-function markPieces(text: string, shape: Shape): Piece[] {
+function markPieces(text: string): Piece[] {
   const pieces: Piece[] = [];
+  const pushText = (part: string): void => void (part !== '' && pieces.push(encoder.encode(part)));
   let at = 0;
   for (const found of text.matchAll(MARK)) {
-    pieces.push(text.slice(at, found.index), { slot: slotIndex(found[0]) });
+    pushText(text.slice(at, found.index));
+    pieces.push({ slot: slotIndex(found[0]) });
     at = found.index + found[0].length;
   }
-  pieces.push(text.slice(at));
-  return pieces.filter((piece) => piece !== '');
+  pushText(text.slice(at));
+  return pieces;
 }
 
-/** A prepared part's text with this document's values, escaped as docx escapes text. */
-function fill(pieces: Piece[], slots: Slot[], data: TemplateData, properties: Record<string, string>, item?: Record<string, string>): string {
-  let out = '';
+/** A prepared part's bytes with this document's values, escaped as docx escapes text. */
+function filled(pieces: Piece[], slots: Slot[], data: TemplateData, properties: Record<string, string>): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  fill(pieces, slots, data, properties, chunks);
+  return Buffer.concat(chunks);
+}
+
+function fill(pieces: Piece[], slots: Slot[], data: TemplateData, properties: Record<string, string>, chunks: Uint8Array[], item?: Record<string, string>): void {
   for (const piece of pieces) {
-    if (typeof piece === 'string') {
-      out += piece;
+    if (piece instanceof Uint8Array) {
+      chunks.push(piece);
     } else if ('row' in piece) {
-      for (const each of data.lists[piece.list]!) out += fill(piece.row, slots, data, properties, each);
+      for (const each of data.lists[piece.list]!) fill(piece.row, slots, data, properties, chunks, each);
     } else {
       const slot = slots[piece.slot]!;
       const value = slot.kind === 'value' ? oneLine(data.values[slot.name]!) : slot.kind === 'field' ? oneLine(item![slot.field]!) : properties[slot.name]!;
-      out += escapeXml(value);
+      chunks.push(Buffer.from(escapeXml(value)));
     }
   }
-  return out;
 }
 
 /** As docx writes text and attribute values: markup characters escaped, control characters dropped. */
