@@ -2,8 +2,7 @@
  * Writing files so that a reader never sees half a file (temp file in the same folder, then rename), and every
  * failure to write said as one Chinese line naming the path.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UserError, fileProblem } from './errors.js';
 
@@ -36,40 +35,19 @@ export async function writeNewFile(path: string, data: string | Uint8Array): Pro
   }
 }
 
-/**
- * `writeNewFile` without waiting on the event loop: for many small files written one after another, where a
- * write to the page cache costs less than the round trip to the thread pool.
- */
-export function writeNewFileSync(path: string, data: string | Uint8Array): void {
-  try {
-    writeFileSync(path, data, { flag: 'wx' });
-  } catch (error) {
-    throw writeFailure(path, error);
-  }
-}
-
 /** A folder and its parents, made if missing. */
 export async function ensureFolder(path: string): Promise<void> {
   try {
     await mkdir(path, { recursive: true });
   } catch (error) {
-    throw writeFailure(firstMissing(path), error);
-  }
-}
-
-/** `ensureFolder` without waiting on the event loop. */
-export function ensureFolderSync(path: string): void {
-  try {
-    mkdirSync(path, { recursive: true });
-  } catch (error) {
-    throw writeFailure(firstMissing(path), error);
+    throw writeFailure(await firstMissing(path), error);
   }
 }
 
 /** The outermost folder of `path` that does not exist: the one that could not be made. */
-function firstMissing(path: string): string {
+async function firstMissing(path: string): Promise<string> {
   let missing = path;
-  while (dirname(missing) !== missing && !existsSync(dirname(missing))) missing = dirname(missing);
+  while (dirname(missing) !== missing && !(await stat(dirname(missing)).then(() => true, () => false))) missing = dirname(missing);
   return missing;
 }
 
