@@ -44,6 +44,8 @@ interface Shape {
   slots: Slot[];
   data: TemplateData;
   properties: Record<string, string>;
+  /** This document's values as printed (`oneLine`), by name. */
+  shown: Record<string, string>;
 }
 
 /** How a prepared renderer made its documents: packages laid out, documents patched, documents laid out whole. */
@@ -59,11 +61,20 @@ export function preparedRenderer(date = new Date()): DocxRenderer & { counts: Pr
   const direct = directRenderer(date);
   const measuredByTemplate = new Map<Template, Map<string, Promise<Set<string> | null>>>();
   const packagesByTemplate = new Map<Template, Map<string, Promise<PreparedPart[] | null>>>();
+  // The letter's values are the same in every document: each is made printable once, not once per document.
+  const lastShown = new Map<string, { value: string; shown: string }>();
+  const shownOnce = (name: string, value: string): string => {
+    const last = lastShown.get(name);
+    if (last?.value === value) return last.shown;
+    const shown = oneLine(value);
+    lastShown.set(name, { value, shown });
+    return shown;
+  };
 
   const render: DocxRenderer = async (template, data, properties) => {
     const names = namesOf(data, properties);
     const measured = preparable(data, properties) && (await cached(measuredByTemplate, template, names, () => measuredValues(template, data, properties, date)));
-    const shape = measured && shapeOf(names, data, properties, measured);
+    const shape = measured && shapeOf(names, data, properties, measured, shownOnce);
     const prepared =
       shape &&
       (await cached(packagesByTemplate, template, shape.key, () => {
@@ -75,7 +86,7 @@ export function preparedRenderer(date = new Date()): DocxRenderer & { counts: Pr
       return direct(template, data, properties);
     }
     counts.patched++;
-    return packDocx(prepared.map((part) => ('entry' in part ? part.entry : zipEntry(part.path, filled(part.pieces, shape.slots, data, properties)))));
+    return packDocx(prepared.map((part) => ('entry' in part ? part.entry : zipEntry(part.path, filled(part.pieces, shape, data, properties)))));
   };
   return Object.assign(render, { counts });
 }
@@ -131,16 +142,18 @@ function markedItem(list: string, item: Record<string, string>, mark: (slot: Slo
 }
 
 /** The shape of this data: what it is laid out with (marks, and values as they are) and the key naming it. */
-function shapeOf(names: string, data: TemplateData, properties: Record<string, string>, measured: Set<string>): Shape | null {
+function shapeOf(names: string, data: TemplateData, properties: Record<string, string>, measured: Set<string>, show: (name: string, value: string) => string): Shape | null {
   const slots: Slot[] = [];
   const key: unknown[] = [names];
   const mark = (slot: Slot, width = 1): string => {
     const whole = Math.floor(width);
     return String.fromCharCode(FIRST_MARK + slots.push(slot) - 1) + FULL_PAD.repeat(whole - 1) + (width > whole ? HALF_PAD : '');
   };
+  const shownValues: Record<string, string> = {};
   const values = Object.fromEntries(
     Object.entries(data.values).map(([name, value]) => {
-      const shown = oneLine(value);
+      const shown = show(name, value);
+      shownValues[name] = shown;
       const width = measured.has(name) ? widthInCharacters(shown) : 1;
       if (!isPlainText(shown) || width < 1) {
         key.push(['as is', name, shown]);
@@ -164,7 +177,7 @@ function shapeOf(names: string, data: TemplateData, properties: Record<string, s
     }),
   );
   if (slots.length > MAX_SLOTS) return null;
-  return { key: JSON.stringify(key), slots, data: { values, lists }, properties: markedProperties };
+  return { key: JSON.stringify(key), slots, data: { values, lists }, properties: markedProperties, shown: shownValues };
 }
 
 /** The package of a shape: parts without marks compressed once, the others cut into pieces at the marks. */
@@ -241,21 +254,21 @@ function markPieces(text: string): Piece[] {
 }
 
 /** A prepared part's bytes with this document's values, escaped as docx escapes text. */
-function filled(pieces: Piece[], slots: Slot[], data: TemplateData, properties: Record<string, string>): Uint8Array {
+function filled(pieces: Piece[], shape: Shape, data: TemplateData, properties: Record<string, string>): Uint8Array {
   const chunks: Uint8Array[] = [];
-  fill(pieces, slots, data, properties, chunks);
+  fill(pieces, shape, data, properties, chunks);
   return Buffer.concat(chunks);
 }
 
-function fill(pieces: Piece[], slots: Slot[], data: TemplateData, properties: Record<string, string>, chunks: Uint8Array[], item?: Record<string, string>): void {
+function fill(pieces: Piece[], shape: Shape, data: TemplateData, properties: Record<string, string>, chunks: Uint8Array[], item?: Record<string, string>): void {
   for (const piece of pieces) {
     if (piece instanceof Uint8Array) {
       chunks.push(piece);
     } else if ('row' in piece) {
-      for (const each of data.lists[piece.list]!) fill(piece.row, slots, data, properties, chunks, each);
+      for (const each of data.lists[piece.list]!) fill(piece.row, shape, data, properties, chunks, each);
     } else {
-      const slot = slots[piece.slot]!;
-      const value = slot.kind === 'value' ? oneLine(data.values[slot.name]!) : slot.kind === 'field' ? oneLine(item![slot.field]!) : properties[slot.name]!;
+      const slot = shape.slots[piece.slot]!;
+      const value = slot.kind === 'value' ? shape.shown[slot.name]! : slot.kind === 'field' ? oneLine(item![slot.field]!) : properties[slot.name]!;
       chunks.push(Buffer.from(escapeXml(value)));
     }
   }
