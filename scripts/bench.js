@@ -1,7 +1,7 @@
 // `npm run bench`: gongwen's speed as ratios against baselines measured in the same run (issues 7 and 16).
 // Each side runs in turn, several times; medians are compared. Writes bench/results.json.
 //
-//   start-up   gongwen --version, gongwen parse <sample> --json   vs  node -e 0
+//   start-up   gongwen --version, gongwen parse <sample> --json, gongwen packets <sample>   vs  node -e 0
 //   floor      in one node process: patch a ready form's document.xml, deflate its parts (level 6), write the file
 //   generate   gongwen packets on a 330-recipient letter, per .docx  vs  the floor (and one pandoc run writing a .docx)
 //   read       gongwen track over 330 returned forms, per form       vs  one pandoc run reading a .docx
@@ -95,6 +95,7 @@ const startup = measure({
   node: { command: [process.execPath, ['-e', '0']] },
   version: { command: [process.execPath, [GONGWEN, '--version']] },
   parseJson: { command: [process.execPath, [GONGWEN, 'parse', SAMPLE, '--json']] },
+  packets: { command: [process.execPath, [GONGWEN, 'packets', SAMPLE, '-o', join(scratch, 'ws-startup'), '--force']] },
 }, RUNS);
 
 /**
@@ -283,13 +284,14 @@ const marginalCost = row10000
     ratio: ratio(marginal(row1000, row10000, name), marginal(row330, row1000, name)),
   }]))
   : null;
-const TARGETS = { versionRatio: 1.3, parseJsonRatio: 1.8, perDocxFloorRatio: 2, linearity: 1.5, peakRssMb: 300 };
+const TARGETS = { versionRatio: 1.3, parseJsonRatio: 1.8, packetsRatio: 4, perDocxFloorRatio: 2, linearity: 1.5, peakRssMb: 300 };
 const results = {
   machine: { node: process.version, pandoc: hasPandoc, runs: RUNS, heavyRuns: HEAVY_RUNS, bigRuns: BIG ? BIG_RUNS : 0 },
   startup: {
-    nodeMs: startup.node.ms, versionMs: startup.version.ms, parseJsonMs: startup.parseJson.ms,
+    nodeMs: startup.node.ms, versionMs: startup.version.ms, parseJsonMs: startup.parseJson.ms, packetsMs: startup.packets.ms,
     versionRatio: ratio(startup.version.ms, startup.node.ms), parseJsonRatio: ratio(startup.parseJson.ms, startup.node.ms),
-    targets: { versionRatio: TARGETS.versionRatio, parseJsonRatio: TARGETS.parseJsonRatio },
+    packetsRatio: ratio(startup.packets.ms, startup.node.ms), packetsPeakRssMb: startup.packets.rssMb,
+    targets: { versionRatio: TARGETS.versionRatio, parseJsonRatio: TARGETS.parseJsonRatio, packetsRatio: TARGETS.packetsRatio },
   },
   floor: { documents: FLOOR_DOCUMENTS, perDocxMs: floorMs, samples: floorSamples, everyPartCompressedPerDocxMs: floorEveryPartMs },
   generation: {
@@ -330,6 +332,7 @@ const met = (value, target) => value !== null && value <= target;
 const targets = [
   ['--version ≤ 1.3× node -e 0', met(results.startup.versionRatio, TARGETS.versionRatio)],
   ['parse --json（示例来函）≤ 1.8× node -e 0', met(results.startup.parseJsonRatio, TARGETS.parseJsonRatio)],
+  ['packets（示例来函）≤ 4× node -e 0', met(results.startup.packetsRatio, TARGETS.packetsRatio)],
   ...results.scale.letters.map((row) => [`packets 每个 .docx ≤ 2× 下限（${row.recipients} 个单位）`, met(row.perDocxFloorRatio, TARGETS.perDocxFloorRatio)]),
   ...(linearity ? COMMANDS.map((name) => [`${LABELS[name]} 每单位耗时 10,000 ≤ 1.5× 1,000`, met(linearity[name], TARGETS.linearity)]) : []),
   ...(row10000 ? COMMANDS.map((name) => [`${LABELS[name]} 峰值内存 ≤ 300 MB（10,000 个单位）`, met(row10000[name].peakRssMb, TARGETS.peakRssMb)]) : []),
@@ -348,7 +351,7 @@ const scaleTable = results.scale.letters.flatMap((row) => [
   `  packets 每个 .docx ${f(row.perDocxMs)}，是下限的 ${row.perDocxFloorRatio}×`,
 ]);
 console.log(`
-启动      node -e 0 ${f(startup.node.ms)}；--version ${f(startup.version.ms)}（${results.startup.versionRatio}×，目标 ≤1.3×，${verdict(results.startup.versionRatio, 1.3)}）；parse --json ${f(startup.parseJson.ms)}（${results.startup.parseJsonRatio}×，目标 ≤1.8×，${verdict(results.startup.parseJsonRatio, 1.8)}）
+启动      node -e 0 ${f(startup.node.ms)}；--version ${f(startup.version.ms)}（${results.startup.versionRatio}×，目标 ≤1.3×，${verdict(results.startup.versionRatio, 1.3)}）；parse --json ${f(startup.parseJson.ms)}（${results.startup.parseJsonRatio}×，目标 ≤1.8×，${verdict(results.startup.parseJsonRatio, 1.8)}）；packets ${f(startup.packets.ms)}（${results.startup.packetsRatio}×，目标 ≤4×，${verdict(results.startup.packetsRatio, 4)}）
 下限      同一进程中改写现成反馈表的 document.xml、压缩（zlib level 6）、写文件，每个 .docx ${floorMs.toFixed(2)} ms（${FLOOR_DOCUMENTS} 个；其余部件每次也重新压缩时 ${floorEveryPartMs.toFixed(2)} ms）
 生成      ${row330.recipients} 个单位，${row330.docxWritten} 个 .docx，共 ${f(row330.packets.ms)}，每个 ${f(row330.perDocxMs)}（下限的 ${row330.perDocxFloorRatio}×，目标 ≤2×，${verdict(row330.perDocxFloorRatio, 2)}）${hasPandoc ? `；pandoc 写一个 ${f(generation.pandocWrite.ms)}（${results.generation.perDocxPandocRatio}×）` : '；未安装 pandoc，跳过 pandoc 比值'}；峰值内存 ${mb(row330.packets.peakRssMb)}
 读取      ${row330.returned} 份反馈表（填了原文、修改意见、理由），track 共 ${f(row330.track.ms)}，每份 ${f(results.reading.perFormMs)}${hasPandoc ? `；pandoc 读一个 ${f(generation.pandocRead.ms)}（${results.reading.perFormPandocRatio}×）` : '；未安装 pandoc，跳过 pandoc 比值'}；summary 共 ${f(row330.summary.ms)}；峰值内存 track ${mb(row330.track.peakRssMb)}，summary ${mb(row330.summary.peakRssMb)}

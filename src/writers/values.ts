@@ -34,7 +34,13 @@ export function draftTitle(outline: Outline): string | null {
 
 /** The tasks a recipient answers for, in the draft's order (by the task's own recipients, not its printed number). */
 export function tasksOf(outline: Outline, recipient: Recipient): Task[] {
-  return outline.tasks.filter((task) => task.recipients.includes(recipient.name));
+  return outline.tasks.filter((task) => namesIn(task.recipients).has(recipient.name));
+}
+
+/** A task's recipients as a set, made once per list: a task of a national letter names thousands of units. */
+const nameSets = new WeakMap<string[], Set<string>>();
+function namesIn(names: string[]): Set<string> {
+  return nameSets.get(names) ?? nameSets.set(names, new Set(names)).get(names)!;
 }
 
 /** How a reply addresses the issuer (贵办, 贵厅 …): by the longest ending of its name in the wording's table. */

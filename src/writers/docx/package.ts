@@ -6,7 +6,7 @@
  * or patched from a prepared one) and compared byte for byte, and lets a part that never changes be
  * compressed once and reused (`zipEntry`).
  */
-import { deflateRawSync } from 'node:zlib';
+import * as zlib from 'node:zlib';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { unbreakableRuns } from './unbreakable.js';
 
@@ -41,7 +41,7 @@ export function unpackDocx(bytes: Uint8Array): DocxParts {
  */
 export function zipEntry(path: string, part: Uint8Array): ZipEntry {
   const data = path.startsWith('word/') && holdsWordJoiner(part) ? strToU8(unbreakableRuns(strFromU8(part))) : part;
-  return { name: encoder.encode(path), crc: crc32(data), size: data.length, compressed: deflateRawSync(data, { level: 6 }) };
+  return { name: encoder.encode(path), crc: crc32(data), size: data.length, compressed: zlib.deflateRawSync(data, { level: 6 }) };
 }
 
 /** Whether UTF-8 bytes hold U+2060 (E2 81 A0): most parts do not, and are stored as they are. */
@@ -103,13 +103,16 @@ function writeEntryFields(view: DataView, at: number, entry: ZipEntry): number {
   return at + 20;
 }
 
+/** zlib's CRC-32 (Node 20.15 and later), else the same checksum computed here, for earlier releases of Node 20. */
+const crc32: (data: Uint8Array) => number = (zlib as Partial<typeof zlib>).crc32 ?? tableCrc32;
+
 const CRC_TABLE = Uint32Array.from({ length: 256 }, (_, n) => {
   let c = n;
   for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
   return c >>> 0;
 });
 
-function crc32(data: Uint8Array): number {
+function tableCrc32(data: Uint8Array): number {
   let crc = 0xffffffff;
   for (let i = 0; i < data.length; i++) crc = CRC_TABLE[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;

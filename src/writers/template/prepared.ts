@@ -36,14 +36,16 @@ export const NOT_PREPARABLE = /[\ue000-\uf8ff\u2e7f]|[\ud800-\udfff]/u;
 
 /** A part of a prepared package: the same for every document, or text with marks to fill. */
 type PreparedPart = { path: string; entry: ZipEntry } | { path: string; pieces: Piece[] };
-/** Text, a slot's value, or a table row repeated for each item of a list. */
-type Piece = string | { slot: number } | { list: string; row: Piece[] };
+/** Text (kept as the bytes it is written as), a slot's value, or a table row repeated for each item of a list. */
+type Piece = Uint8Array | { slot: number } | { list: string; row: Piece[] };
 
 interface Shape {
   key: string;
   slots: Slot[];
   data: TemplateData;
   properties: Record<string, string>;
+  /** This document's values as printed (`oneLine`), by name. */
+  shown: Record<string, string>;
 }
 
 /** How a prepared renderer made its documents: packages laid out, documents patched, documents laid out whole. */
@@ -59,11 +61,20 @@ export function preparedRenderer(date = new Date()): DocxRenderer & { counts: Pr
   const direct = directRenderer(date);
   const measuredByTemplate = new Map<Template, Map<string, Promise<Set<string> | null>>>();
   const packagesByTemplate = new Map<Template, Map<string, Promise<PreparedPart[] | null>>>();
+  // The letter's values are the same in every document: each is made printable once, not once per document.
+  const lastShown = new Map<string, { value: string; shown: string }>();
+  const shownOnce = (name: string, value: string): string => {
+    const last = lastShown.get(name);
+    if (last?.value === value) return last.shown;
+    const shown = oneLine(value);
+    lastShown.set(name, { value, shown });
+    return shown;
+  };
 
   const render: DocxRenderer = async (template, data, properties) => {
     const names = namesOf(data, properties);
     const measured = preparable(data, properties) && (await cached(measuredByTemplate, template, names, () => measuredValues(template, data, properties, date)));
-    const shape = measured && shapeOf(names, data, properties, measured);
+    const shape = measured && shapeOf(names, data, properties, measured, shownOnce);
     const prepared =
       shape &&
       (await cached(packagesByTemplate, template, shape.key, () => {
@@ -75,7 +86,7 @@ export function preparedRenderer(date = new Date()): DocxRenderer & { counts: Pr
       return direct(template, data, properties);
     }
     counts.patched++;
-    return packDocx(prepared.map((part) => ('entry' in part ? part.entry : zipEntry(part.path, encoder.encode(fill(part.pieces, shape.slots, data, properties))))));
+    return packDocx(prepared.map((part) => ('entry' in part ? part.entry : zipEntry(part.path, filled(part.pieces, shape, data, properties)))));
   };
   return Object.assign(render, { counts });
 }
@@ -131,16 +142,18 @@ function markedItem(list: string, item: Record<string, string>, mark: (slot: Slo
 }
 
 /** The shape of this data: what it is laid out with (marks, and values as they are) and the key naming it. */
-function shapeOf(names: string, data: TemplateData, properties: Record<string, string>, measured: Set<string>): Shape | null {
+function shapeOf(names: string, data: TemplateData, properties: Record<string, string>, measured: Set<string>, show: (name: string, value: string) => string): Shape | null {
   const slots: Slot[] = [];
   const key: unknown[] = [names];
   const mark = (slot: Slot, width = 1): string => {
     const whole = Math.floor(width);
     return String.fromCharCode(FIRST_MARK + slots.push(slot) - 1) + FULL_PAD.repeat(whole - 1) + (width > whole ? HALF_PAD : '');
   };
+  const shownValues: Record<string, string> = {};
   const values = Object.fromEntries(
     Object.entries(data.values).map(([name, value]) => {
-      const shown = oneLine(value);
+      const shown = show(name, value);
+      shownValues[name] = shown;
       const width = measured.has(name) ? widthInCharacters(shown) : 1;
       if (!isPlainText(shown) || width < 1) {
         key.push(['as is', name, shown]);
@@ -164,7 +177,7 @@ function shapeOf(names: string, data: TemplateData, properties: Record<string, s
     }),
   );
   if (slots.length > MAX_SLOTS) return null;
-  return { key: JSON.stringify(key), slots, data: { values, lists }, properties: markedProperties };
+  return { key: JSON.stringify(key), slots, data: { values, lists }, properties: markedProperties, shown: shownValues };
 }
 
 /** The package of a shape: parts without marks compressed once, the others cut into pieces at the marks. */
@@ -212,11 +225,11 @@ function piecesOf(text: string, shape: Shape): Piece[] | null {
   let at = 0;
   for (const row of rows) {
     if (row.start < at) return null;
-    pieces.push(...markPieces(text.slice(at, row.start), shape));
-    pieces.push({ list: row.list, row: markPieces(text.slice(row.start, row.end), shape) });
+    pieces.push(...markPieces(text.slice(at, row.start)));
+    pieces.push({ list: row.list, row: markPieces(text.slice(row.start, row.end)) });
     at = row.end;
   }
-  pieces.push(...markPieces(text.slice(at), shape));
+  pieces.push(...markPieces(text.slice(at)));
   // A field mark outside its row would have no item to take its value from.
   const loose = pieces.some((piece) => typeof piece === 'object' && 'slot' in piece && shape.slots[piece.slot]!.kind === 'field');
   return loose ? null : pieces;
@@ -227,32 +240,38 @@ function slotIndex(found: string): number {
   return found.charCodeAt(0) - FIRST_MARK;
 }
 
-function markPieces(text: string, shape: Shape): Piece[] {
+function markPieces(text: string): Piece[] {
   const pieces: Piece[] = [];
+  const pushText = (part: string): void => void (part !== '' && pieces.push(encoder.encode(part)));
   let at = 0;
   for (const found of text.matchAll(MARK)) {
-    pieces.push(text.slice(at, found.index), { slot: slotIndex(found[0]) });
+    pushText(text.slice(at, found.index));
+    pieces.push({ slot: slotIndex(found[0]) });
     at = found.index + found[0].length;
   }
-  pieces.push(text.slice(at));
-  return pieces.filter((piece) => piece !== '');
+  pushText(text.slice(at));
+  return pieces;
 }
 
-/** A prepared part's text with this document's values, escaped as docx escapes text. */
-function fill(pieces: Piece[], slots: Slot[], data: TemplateData, properties: Record<string, string>, item?: Record<string, string>): string {
-  let out = '';
+/** A prepared part's bytes with this document's values, escaped as docx escapes text. */
+function filled(pieces: Piece[], shape: Shape, data: TemplateData, properties: Record<string, string>): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  fill(pieces, shape, data, properties, chunks);
+  return Buffer.concat(chunks);
+}
+
+function fill(pieces: Piece[], shape: Shape, data: TemplateData, properties: Record<string, string>, chunks: Uint8Array[], item?: Record<string, string>): void {
   for (const piece of pieces) {
-    if (typeof piece === 'string') {
-      out += piece;
+    if (piece instanceof Uint8Array) {
+      chunks.push(piece);
     } else if ('row' in piece) {
-      for (const each of data.lists[piece.list]!) out += fill(piece.row, slots, data, properties, each);
+      for (const each of data.lists[piece.list]!) fill(piece.row, shape, data, properties, chunks, each);
     } else {
-      const slot = slots[piece.slot]!;
-      const value = slot.kind === 'value' ? oneLine(data.values[slot.name]!) : slot.kind === 'field' ? oneLine(item![slot.field]!) : properties[slot.name]!;
-      out += escapeXml(value);
+      const slot = shape.slots[piece.slot]!;
+      const value = slot.kind === 'value' ? shape.shown[slot.name]! : slot.kind === 'field' ? oneLine(item![slot.field]!) : properties[slot.name]!;
+      chunks.push(Buffer.from(escapeXml(value)));
     }
   }
-  return out;
 }
 
 /** As docx writes text and attribute values: markup characters escaped, control characters dropped. */
