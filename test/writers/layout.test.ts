@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { feedbackForm } from '../../src/writers/feedback-form.js';
 import { replyLetter } from '../../src/writers/reply-letter.js';
 import { keepTogether, wrappableList } from '../../src/writers/docx/layout.js';
-import { unbreakableRuns } from '../../src/writers/docx/unbreakable.js';
+import { unbreakablePart, unbreakableRuns } from '../../src/writers/docx/unbreakable.js';
 import { attribute, readDocx, textRuns, type Docx } from './ooxml.js';
 import { recipientNamed, sampleOutline } from './sample-outline.js';
 
@@ -147,5 +147,27 @@ describe('text that must stay on one line (〔2024〕8号, dates, phone numbers)
     );
     // Runs without a joiner are left alone.
     expect(unbreakableRuns(run('<w:sz w:val="32"/>', '2024年'))).toBe(run('<w:sz w:val="32"/>', '2024年'));
+  });
+
+  it('rewrites only the runs holding a joiner, with the bytes rewriting the whole part gives', () => {
+    const run = (properties: string, text: string): string => `<w:r><w:rPr>${properties}</w:rPr><w:t xml:space="preserve">${text}</w:t></w:r>`;
+    const xml = [
+      '<w:document><w:body><w:p>',
+      run('<w:sz w:val="32"/>', `闽扶协函${joined('〔2024〕8号')}`),
+      run('<w:b/>', '征求意见'),
+      // Two runs in a row with joiners, one with two joined stretches.
+      run('<w:sz w:val="28"/>', `${joined('2024年10月18日')}前`),
+      run('<w:sz w:val="28"/>', `电话：${joined('0591-88610051')}，传真：${joined('0591-88610052')}`),
+      // A run without properties is not one the docx library writes with a joiner: left as it is.
+      `<w:r><w:t xml:space="preserve">${joined('12')}</w:t></w:r>`,
+      '</w:p></w:body></w:document>',
+    ].join('');
+    const bytes = new TextEncoder().encode(xml);
+    const part = new TextDecoder().decode(unbreakablePart(bytes));
+    expect(part).toBe(unbreakableRuns(xml));
+    expect(part).not.toBe(xml);
+    // A part without a joiner is the same bytes, not a copy.
+    const plain = new TextEncoder().encode(run('<w:b/>', '征求意见'));
+    expect(unbreakablePart(plain)).toBe(plain);
   });
 });

@@ -7,8 +7,8 @@
  * compressed once and reused (`zipEntry`).
  */
 import * as zlib from 'node:zlib';
-import { strFromU8, strToU8, unzipSync } from 'fflate';
-import { unbreakableRuns } from './unbreakable.js';
+import { unzipSync } from 'fflate';
+import { unbreakablePart } from './unbreakable.js';
 
 /** A part ready to be stored: its name, checksum, sizes and compressed bytes. */
 export interface ZipEntry {
@@ -40,16 +40,8 @@ export function unpackDocx(bytes: Uint8Array): DocxParts {
  * must stay on one line gets its own runs here, the last step every document's text goes through.
  */
 export function zipEntry(path: string, part: Uint8Array): ZipEntry {
-  const data = path.startsWith('word/') && holdsWordJoiner(part) ? strToU8(unbreakableRuns(strFromU8(part))) : part;
+  const data = path.startsWith('word/') ? unbreakablePart(part) : part;
   return { name: encoder.encode(path), crc: crc32(data), size: data.length, compressed: zlib.deflateRawSync(data, { level: 6 }) };
-}
-
-/** Whether UTF-8 bytes hold U+2060 (E2 81 A0): most parts do not, and are stored as they are. */
-function holdsWordJoiner(bytes: Uint8Array): boolean {
-  for (let at = bytes.indexOf(0xe2); at !== -1; at = bytes.indexOf(0xe2, at + 1)) {
-    if (bytes[at + 1] === 0x81 && bytes[at + 2] === 0xa0) return true;
-  }
-  return false;
 }
 
 export function packDocx(entries: ZipEntry[]): Uint8Array {

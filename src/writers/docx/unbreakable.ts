@@ -13,7 +13,9 @@
  * for text in none). Nothing is drawn differently, and no proofing applies to a number anyway.
  *
  * This is done as the package is written (`zipEntry`), on the XML, so that a document laid out from scratch
- * and one patched from a prepared package (template/prepared.ts) get the same runs and the same bytes.
+ * and one patched from a prepared package (template/prepared.ts) get the same runs and the same bytes. Only
+ * the runs that hold a word joiner are decoded and rewritten (`unbreakablePart`): a 分发清单 of 10,000 rows is
+ * not turned into a string and back for the one 文号 in its title.
  */
 
 /** U+2060 WORD JOINER: no line break on either side, and nothing drawn. */
@@ -53,4 +55,61 @@ function withoutEastAsianLanguage(properties: string): string {
   const element = `<w:lang w:eastAsia="${NO_EAST_ASIAN_LANGUAGE}"/>`;
   const after = AFTER_LANGUAGE.exec(properties);
   return after ? properties.slice(0, after.index) + element + properties.slice(after.index) : properties + element;
+}
+
+/** U+2060 in UTF-8. */
+const JOINER_BYTES = [0xe2, 0x81, 0xa0] as const;
+const RUN_START = new TextEncoder().encode('<w:r>');
+const RUN_END = new TextEncoder().encode('</w:r>');
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+/**
+ * A part's UTF-8 bytes with `unbreakableRuns` applied to each run holding a word joiner, and the rest as it is
+ * (the same bytes as applying it to the whole part: a run it rewrites never reaches past its `</w:r>`). The part
+ * itself when it holds no joiner, as most parts do not.
+ */
+export function unbreakablePart(bytes: Uint8Array): Uint8Array {
+  const pieces: Uint8Array[] = [];
+  let copied = 0;
+  for (let at = joinerAt(bytes, 0); at !== -1; at = joinerAt(bytes, at + JOINER_BYTES.length)) {
+    if (at < copied) continue;
+    const start = lastIndexOf(bytes, RUN_START, at);
+    const end = indexOf(bytes, RUN_END, at);
+    if (start < copied || end === -1) continue;
+    const runEnd = end + RUN_END.length;
+    pieces.push(bytes.subarray(copied, start), encoder.encode(unbreakableRuns(decoder.decode(bytes.subarray(start, runEnd)))));
+    copied = runEnd;
+    at = runEnd - JOINER_BYTES.length;
+  }
+  if (copied === 0) return bytes;
+  pieces.push(bytes.subarray(copied));
+  const out = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
+  let offset = 0;
+  for (const piece of pieces) {
+    out.set(piece, offset);
+    offset += piece.length;
+  }
+  return out;
+}
+
+function joinerAt(bytes: Uint8Array, from: number): number {
+  for (let at = bytes.indexOf(JOINER_BYTES[0], from); at !== -1; at = bytes.indexOf(JOINER_BYTES[0], at + 1)) {
+    if (bytes[at + 1] === JOINER_BYTES[1] && bytes[at + 2] === JOINER_BYTES[2]) return at;
+  }
+  return -1;
+}
+
+function indexOf(bytes: Uint8Array, needle: Uint8Array, from: number): number {
+  for (let at = bytes.indexOf(needle[0]!, from); at !== -1; at = bytes.indexOf(needle[0]!, at + 1)) {
+    if (needle.every((byte, offset) => bytes[at + offset] === byte)) return at;
+  }
+  return -1;
+}
+
+function lastIndexOf(bytes: Uint8Array, needle: Uint8Array, before: number): number {
+  for (let at = bytes.lastIndexOf(needle[0]!, before); at !== -1; at = at === 0 ? -1 : bytes.lastIndexOf(needle[0]!, at - 1)) {
+    if (needle.every((byte, offset) => bytes[at + offset] === byte)) return at;
+  }
+  return -1;
 }
