@@ -3,9 +3,9 @@
  * the 催报名单 of them, in the workspace's 催办/<date>/ folder — never in the inbox.
  * A round already written for that date may have been edited: it is only replaced with `force`.
  */
-import { readdir, rename, rm, rmdir } from 'node:fs/promises';
+import { copyFile, readdir, rename, rm, rmdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { UserError } from '../errors.js';
+import { UserError, fileProblem } from '../errors.js';
 import { ensureFolder, writeFailure, writeNewFile } from '../files.js';
 import { RECIPIENT_STATUSES, hasReplied, type TrackedRecipient } from '../model/reply.js';
 import { LAYOUT, reminderFolder, reminderNoticePath, unitNumber } from '../model/workspace.js';
@@ -58,7 +58,7 @@ export async function createReminders(workspace: string, options: RemindOptions 
   const madeAt = new Date();
   const perUnit = preparedRenderer(madeAt);
   const counts = { total: report.recipients.length, replied: report.recipients.length - lines.length };
-  await writeRound(workspace, folder, earlier.length > 0, async (write) => {
+  await writeRound(workspace, folder, earlier, async (write) => {
     for (const line of lines) {
       const position = (positions.get(line.recipient.id) ?? 0) + 1;
       await write(reminderNoticePath(report.asOf, position, outline.recipients.length, line.recipient.name), await reminderNotice(outline, line, report.asOf, templates, perUnit));
@@ -77,43 +77,54 @@ export async function createReminders(workspace: string, options: RemindOptions 
 
 /**
  * A round built beside its folder, each file written as it is made (10,000 notices are not held in memory),
- * then put in place: a new round by renaming its folder, so that stopped halfway there is no round, not half
- * of one; over an earlier round (`--force`), file by file, its other files staying. `files` gets the paths
- * written, relative to the workspace.
+ * then put in place by renaming folders, so that stopped or refused at any point the date's folder holds the
+ * earlier round or the new one, never part of each. Over an earlier round (`force`), its files this round does
+ * not write again (a notice for a unit that has replied since) are copied into the new one first, and the
+ * earlier folder is set aside until the new one is in place. `files` gets the paths written, relative to the
+ * workspace; `earlier` are the earlier round's files, relative to its folder.
  */
 async function writeRound(
   workspace: string,
   folder: string,
-  overEarlier: boolean,
+  earlier: string[],
   make: (write: (path: string, bytes: Uint8Array) => Promise<void>) => Promise<void>,
   files: string[],
 ): Promise<void> {
   const target = insideWorkspace(workspace, folder);
-  const building = insideWorkspace(workspace, `${dirname(folder)}/.${basename(folder)}${LAYOUT.staging.building}`);
-  const staged = (path: string): string => join(building, ...path.slice(folder.length + 1).split('/'));
+  const beside = (suffix: string): string => insideWorkspace(workspace, `${dirname(folder)}/.${basename(folder)}${suffix}`);
+  const building = beside(LAYOUT.staging.building);
+  const previous = beside(LAYOUT.staging.previous);
+  const staged = (path: string): string => join(building, ...path.split('/'));
   await rm(building, { recursive: true, force: true });
   try {
     await make(async (path, bytes) => {
-      const file = staged(path);
+      const file = staged(path.slice(folder.length + 1));
       await ensureFolder(dirname(file));
       await writeNewFile(file, bytes);
       files.push(path);
     });
-    if (overEarlier) {
-      for (const path of files) {
-        const file = insideWorkspace(workspace, path);
-        await ensureFolder(dirname(file));
-        await rename(staged(path), file).catch((error: unknown) => {
-          throw writeFailure(file, error);
-        });
-      }
-      await rm(building, { recursive: true, force: true });
-    } else {
-      await rmdir(target).catch(() => undefined); // an empty folder left from before
-      await rename(building, target).catch((error: unknown) => {
-        throw writeFailure(target, error);
+    const written = new Set(files);
+    for (const path of earlier.filter((file) => !written.has(`${folder}/${file}`))) {
+      await ensureFolder(dirname(staged(path)));
+      const file = join(target, ...path.split('/'));
+      await copyFile(file, staged(path)).catch((error: unknown) => {
+        throw new UserError(`无法读取 ${file}（${fileProblem(error)}），原有的催办材料未作任何改动。`);
       });
     }
+    await rm(previous, { recursive: true, force: true });
+    if (earlier.length > 0) {
+      await rename(target, previous).catch((error: unknown) => {
+        throw writeFailure(target, error);
+      });
+    } else {
+      await rmdir(target).catch(() => undefined); // an empty folder left from before
+    }
+    await rename(building, target).catch(async (error: unknown) => {
+      if (earlier.length > 0) await rename(previous, target);
+      throw writeFailure(target, error);
+    });
+    // The new round is in place; an earlier one that cannot be removed is left set aside, not an error.
+    await rm(previous, { recursive: true, force: true }).catch(() => undefined);
   } catch (error) {
     await rm(building, { recursive: true, force: true }).catch(() => undefined);
     throw error;

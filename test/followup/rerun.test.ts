@@ -1,6 +1,6 @@
 // Running summary and remind again on a workspace a person has worked in: nothing typed is lost.
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -209,5 +209,15 @@ describe('gongwen remind run twice on one date', () => {
     expect(forced.stdout).toMatch(/已覆盖同一日期原有的 \d+ 个文件/u);
     expect(forced.stdout).toContain('以下原有的催办通知所属单位现已反馈，未删除，请勿再发送：催办/2024-10-21/05-省工信厅/催办通知.docx');
     expect(readDocx(readFileSync(notice)).text).toContain('省发改委：');
+  });
+
+  it('keeps, with --force, a file a person put into the earlier round beside the notices', () => {
+    const round = join(workspace, '催办/2024-10-22');
+    expect(gongwen(['remind', workspace, '--as-of', '2024-10-22']).status).toBe(0);
+    writeFileSync(join(round, '电话催办记录.txt'), '10月22日已电话催办省发改委');
+    const forced = gongwen(['remind', workspace, '--as-of', '2024-10-22', '--force']);
+    expect(forced.status).toBe(0);
+    expect(readFileSync(join(round, '电话催办记录.txt'), 'utf8')).toBe('10月22日已电话催办省发改委');
+    expect(readdirSync(join(workspace, '催办')).filter((name) => name.startsWith('.'))).toEqual([]);
   });
 });

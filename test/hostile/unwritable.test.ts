@@ -1,6 +1,6 @@
 // Folders and files gongwen may not write: every command says which path, in one Chinese line, and changes nothing.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,6 +61,27 @@ describe.skipIf(process.platform === 'win32')('a folder gongwen may not write in
     expect(remind.status).toBe(1);
     expect(remind.stderr.trim().split('\n')).toEqual([expect.stringMatching(ONE_LINE(join(locked, '催办')))]);
     expect(readdirSync(locked).sort()).toEqual(['gongwen.json', 'packets', '分发清单.csv', '分发清单.docx', '分发清单.xlsx', '回收', '复函模板.docx']);
+  });
+
+  it('remind --force leaves the earlier round whole when a file in it cannot be carried over', () => {
+    const reminded = join(scratch, 'reminded');
+    cpSync(workspace, reminded, { recursive: true });
+    own(reminded);
+    expect(gongwenAsClerk(['remind', reminded, '--as-of', '2024-10-19']).status).toBe(0);
+    const round = join(reminded, '催办/2024-10-19');
+    const before = readdirSync(round, { recursive: true }).map(String).sort();
+    // A file of the clerk's own in the round that gongwen may not read (open in another program, say).
+    const note = join(round, '催办记录.txt');
+    writeFileSync(note, '已电话催办');
+    own(round);
+    chmodSync(note, 0o000);
+    const forced = gongwenAsClerk(['remind', reminded, '--as-of', '2024-10-19', '--force']);
+    expect(forced.status).toBe(1);
+    expect(forced.stderr.trim().split('\n')).toHaveLength(1);
+    expect(forced.stderr).toContain('催办记录.txt');
+    chmodSync(note, 0o644);
+    expect(readdirSync(round, { recursive: true }).map(String).sort()).toEqual([...before, '催办记录.txt'].sort());
+    expect(readdirSync(join(reminded, '催办'))).toEqual(['2024-10-19']);
   });
 });
 
