@@ -84,13 +84,7 @@ export function unbreakablePart(bytes: Uint8Array): Uint8Array {
   }
   if (copied === 0) return bytes;
   pieces.push(bytes.subarray(copied));
-  const out = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
-  let offset = 0;
-  for (const piece of pieces) {
-    out.set(piece, offset);
-    offset += piece.length;
-  }
-  return out;
+  return Buffer.concat(pieces);
 }
 
 function joinerAt(bytes: Uint8Array, from: number): number {

@@ -141,7 +141,7 @@ async function tableAsRows(render: DocxRenderer, template: Template, data: Templ
     }
   }
   chunks.push(encoder.encode(batch + xml.slice(layout.end)));
-  parts.set(DOCUMENT_PART, concat(chunks));
+  parts.set(DOCUMENT_PART, Buffer.concat(chunks));
   return packDocx([...parts].map(([path, bytes]) => zipEntry(path, bytes)));
 }
 
@@ -244,14 +244,4 @@ function rowText(row: RowXml, item: Record<string, string>, patterns: CellPatter
     text += cell.filled === null || value === '' ? cell.empty : cell.filled[0] + escapeXml(oneLine(value)) + cell.filled[1];
   });
   return text + row.end;
-}
-
-function concat(chunks: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
 }
