@@ -6,9 +6,9 @@
 //   generate   gongwen packets on a 330-recipient letter, per .docx  vs  the floor (and one pandoc run writing a .docx)
 //   read       gongwen track over 330 returned forms, per form       vs  one pandoc run reading a .docx
 //   summary    gongwen summary over the same 330 forms, each with 原文, 修改意见 and 理由 typed in
-//   scale      parse --json, packets, track, summary, remind on letters of 1,000 and 10,000 recipients: cost per
-//              recipient at 10,000 against 1,000, packets per .docx against the floor, peak RSS of each command
-//              (BENCH_BIG=0 skips them; BENCH_BIG_RUNS rounds, 1 by default)
+//   scale      parse --json, packets, track, summary, remind on letters of 1,000, 3,000 and 10,000 recipients: cost
+//              per recipient at 10,000 against 1,000, packets per .docx against the floor measured just before each
+//              packets run, peak RSS of each command (BENCH_BIG=0 skips them; BENCH_BIG_RUNS rounds, 1 by default)
 //   layout     gongwen track over 30 replies as PDF, OFD, .doc, .eml, .zip, per file  vs  the same over 30 .docx forms;
 //              and over one file of each, to part what a further file costs from what the first costs once
 //
@@ -199,9 +199,11 @@ function scale(recipients, times, extraGeneration = {}, extraReading = {}) {
   console.error(`测量 ${recipients} 个单位的来函……`);
   const letter = letterTo(recipients);
   const workspace = join(scratch, `ws-${recipients}`);
+  // The floor again just before each packets run: one floor sample varies up to 3× on a shared machine.
+  const floorBeside = [];
   const generation = measure({
     parseJson: { command: [process.execPath, [GONGWEN, 'parse', letter, '--json']] },
-    packets: { command: [process.execPath, [GONGWEN, 'packets', letter, '-o', workspace, '--force']] },
+    packets: { command: [process.execPath, [GONGWEN, 'packets', letter, '-o', workspace, '--force']], before: () => floorBeside.push(floorOnce(false)) },
     ...extraGeneration,
   }, times);
   const manifest = JSON.parse(readFileSync(join(workspace, 'gongwen.json'), 'utf8'));
@@ -222,7 +224,8 @@ function scale(recipients, times, extraGeneration = {}, extraReading = {}) {
       ms: commands[name].ms, perRecipientMs: commands[name].ms / recipients, peakRssMb: commands[name].rssMb,
     }])),
     perDocxMs: commands.packets.ms / docxWritten,
-    perDocxFloorRatio: ratio(commands.packets.ms / docxWritten, floorMs),
+    floorPerDocxMs: median(floorBeside),
+    perDocxFloorRatio: ratio(commands.packets.ms / docxWritten, median(floorBeside)),
   };
   return { row, commands, workspace, manifest };
 }
@@ -235,8 +238,12 @@ const at330 = scale(330, HEAVY_RUNS,
 const inbox = join(at330.workspace, at330.manifest.inbox);
 
 // 4. Scale: 1,000 and 10,000 recipients.
-const big = BIG ? [1000, 10000].map((recipients) => scale(recipients, BIG_RUNS, {}, () => ({})).row) : [];
-for (const recipients of [1000, 10000]) rmSync(join(scratch, `ws-${recipients}`), { recursive: true, force: true });
+const BIG_LETTERS = [1000, 3000, 10000];
+const big = BIG ? BIG_LETTERS.map((recipients) => {
+  const { row } = scale(recipients, BIG_RUNS, {}, () => ({}));
+  rmSync(join(scratch, `ws-${recipients}`), { recursive: true, force: true });
+  return row;
+}) : [];
 
 // 4. Replies in the other formats: the sample letter's 30 recipients each send a 复函 as PDF (LibreOffice), as
 // OFD (iOFD), a form saved as .doc, a mail with comments in its body, a zip of two forms; the cost of one file
@@ -272,7 +279,7 @@ const COMMANDS = ['parseJson', 'packets', 'track', 'summary', 'remind'];
 const LABELS = { parseJson: 'parse --json', packets: 'packets', track: 'track', summary: 'summary', remind: 'remind' };
 const generation = at330.commands;
 const row330 = at330.row;
-const [row1000, row10000] = big;
+const [row1000, , row10000] = big;
 const linearity = row10000
   ? Object.fromEntries(COMMANDS.map((name) => [name, ratio(row10000[name].perRecipientMs, row1000[name].perRecipientMs)]))
   : null;
@@ -348,14 +355,14 @@ const verdict = (value, target) => (value === null ? '（无 pandoc，跳过）'
 const scaleTable = results.scale.letters.flatMap((row) => [
   `${String(row.recipients).padStart(6)} 个单位（${row.docxWritten} 个 .docx，${row.returned} 份反馈表）`,
   ...COMMANDS.map((name) => `  ${LABELS[name].padEnd(14)} 共 ${f(row[name].ms).padStart(9)}  每单位 ${row[name].perRecipientMs.toFixed(2).padStart(6)} ms  峰值内存 ${mb(row[name].peakRssMb)}`),
-  `  packets 每个 .docx ${f(row.perDocxMs)}，是下限的 ${row.perDocxFloorRatio}×`,
+  `  packets 每个 .docx ${f(row.perDocxMs)}，是紧挨着测得的下限（${row.floorPerDocxMs.toFixed(2)} ms）的 ${row.perDocxFloorRatio}×`,
 ]);
 console.log(`
 启动      node -e 0 ${f(startup.node.ms)}；--version ${f(startup.version.ms)}（${results.startup.versionRatio}×，目标 ≤1.3×，${verdict(results.startup.versionRatio, 1.3)}）；parse --json ${f(startup.parseJson.ms)}（${results.startup.parseJsonRatio}×，目标 ≤1.8×，${verdict(results.startup.parseJsonRatio, 1.8)}）；packets ${f(startup.packets.ms)}（${results.startup.packetsRatio}×，目标 ≤4×，${verdict(results.startup.packetsRatio, 4)}）
 下限      同一进程中改写现成反馈表的 document.xml、压缩（zlib level 6）、写文件，每个 .docx ${floorMs.toFixed(2)} ms（${FLOOR_DOCUMENTS} 个；其余部件每次也重新压缩时 ${floorEveryPartMs.toFixed(2)} ms）
 生成      ${row330.recipients} 个单位，${row330.docxWritten} 个 .docx，共 ${f(row330.packets.ms)}，每个 ${f(row330.perDocxMs)}（下限的 ${row330.perDocxFloorRatio}×，目标 ≤2×，${verdict(row330.perDocxFloorRatio, 2)}）${hasPandoc ? `；pandoc 写一个 ${f(generation.pandocWrite.ms)}（${results.generation.perDocxPandocRatio}×）` : '；未安装 pandoc，跳过 pandoc 比值'}；峰值内存 ${mb(row330.packets.peakRssMb)}
 读取      ${row330.returned} 份反馈表（填了原文、修改意见、理由），track 共 ${f(row330.track.ms)}，每份 ${f(results.reading.perFormMs)}${hasPandoc ? `；pandoc 读一个 ${f(generation.pandocRead.ms)}（${results.reading.perFormPandocRatio}×）` : '；未安装 pandoc，跳过 pandoc 比值'}；summary 共 ${f(row330.summary.ms)}；峰值内存 track ${mb(row330.track.peakRssMb)}，summary ${mb(row330.summary.peakRssMb)}
-规模（每十个单位有一个不反馈，供 remind 催办）${BIG ? '' : '：BENCH_BIG=0，跳过 1,000 和 10,000 个单位'}
+规模（每十个单位有一个不反馈，供 remind 催办）${BIG ? '' : '：BENCH_BIG=0，跳过 1,000、3,000 和 10,000 个单位'}
 ${scaleTable.join('\n')}
 ${linearity ? `每单位耗时 10,000 ÷ 1,000：${COMMANDS.map((name) => `${LABELS[name]} ${linearity[name]}×`).join('，')}（目标 ≤1.5×）
 除去启动等固定开销，每增加一个单位（330→1,000 与 1,000→10,000）：${COMMANDS.map((name) => `${LABELS[name]} ${marginalCost[name].from330To1000Ms.toFixed(2)}→${marginalCost[name].from1000To10000Ms.toFixed(2)} ms（${marginalCost[name].ratio}×）`).join('，')}` : ''}
