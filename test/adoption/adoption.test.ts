@@ -14,8 +14,8 @@ import { createAdoption, type Adoption } from '../../src/adoption/index.js';
 import { parseLetter } from '../../src/outline/parse.js';
 import { createPackets } from '../../src/packets/index.js';
 import { createSummary } from '../../src/summary/index.js';
-import { SAMPLE, fixture, gongwen } from '../support/cli.js';
-import { fillForm } from '../support/word.js';
+import { SAMPLE, gongwen } from '../support/cli.js';
+import { dropSampleReplies, fillForm } from '../support/word.js';
 import { readDocx, tableRows } from '../writers/ooxml.js';
 
 const root = mkdtempSync(join(tmpdir(), 'gongwen-adoption-'));
@@ -67,14 +67,7 @@ beforeAll(async () => {
   const text = readFileSync(SAMPLE, 'utf8').replace('请于2024年10月18日前书面反馈我办。', '请于2024年10月18日前书面反馈我办，逾期未反馈的视为无意见。');
   writeFileSync(letter, text);
   await createPackets(await parseLetter(letter), workspace);
-  copyFileSync(fixture('replies/科技厅反馈意见.docx'), join(inbox, '科技厅反馈意见.docx'));
-  copyFileSync(fixture('replies/教育厅复函.docx'), join(inbox, '教育厅复函.docx'));
-  writeFileSync(join(inbox, '财政厅.docx'), fillForm(form('07-省财政厅'), {
-    comments: [['', '', '=HYPERLINK("http://x")建议补充地方法人银行', '与现行政策一致'], ['', '', '建议明确融资担保机制', '']],
-  }));
-  writeFileSync(join(inbox, '组织部.docx'), fillForm(form('01-省委组织部'), { comments: [['任务8 深化人才交流', '', '建议增加挂职干部培训', '']] }));
-  writeFileSync(join(inbox, '司法厅.docx'), fillForm(form('06-省司法厅'), { comments: [['第一部分', '', '内部资料：建议调整表述', '']] }));
-  writeFileSync(join(inbox, '发改委.docx'), form('02-省发改委').subarray(0, 2000));
+  dropSampleReplies(workspace);
   await createSummary(workspace, { asOf: '2024-10-19' });
   inboxBefore = fingerprint();
 

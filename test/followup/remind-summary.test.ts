@@ -1,6 +1,6 @@
 // After tracking: 催办通知 for the units still outstanding, and the 意见汇总表 of every comment in the draft's order.
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -10,13 +10,12 @@ import { createPackets } from '../../src/packets/index.js';
 import { createReminders, type Reminders } from '../../src/remind/index.js';
 import { createSummary, type Summary } from '../../src/summary/index.js';
 import { SAMPLE, fixture, gongwen } from '../support/cli.js';
-import { fillForm } from '../support/word.js';
+import { dropSampleReplies } from '../support/word.js';
 import { readDocx, tableRows } from '../writers/ooxml.js';
 
 const workspace = join(mkdtempSync(join(tmpdir(), 'gongwen-followup-')), 'ws');
 const inbox = join(workspace, '回收');
 afterAll(() => rmSync(join(workspace, '..'), { recursive: true, force: true }));
-const form = (folder: string): Uint8Array => readFileSync(join(workspace, 'packets', folder, '意见反馈表.docx'));
 const fingerprint = (): string[] =>
   readdirSync(inbox).sort().map((name) => `${name} ${createHash('sha256').update(readFileSync(join(inbox, name))).digest('hex')}`);
 
@@ -26,14 +25,7 @@ let summary: Summary;
 
 beforeAll(async () => {
   await createPackets(await parseLetter(SAMPLE), workspace);
-  copyFileSync(fixture('replies/科技厅反馈意见.docx'), join(inbox, '科技厅反馈意见.docx'));
-  copyFileSync(fixture('replies/教育厅复函.docx'), join(inbox, '教育厅复函.docx'));
-  writeFileSync(join(inbox, '财政厅.docx'), fillForm(form('07-省财政厅'), {
-    comments: [['', '', '=HYPERLINK("http://x")建议补充地方法人银行', '与现行政策一致'], ['', '', '建议明确融资担保机制', '']],
-  }));
-  writeFileSync(join(inbox, '组织部.docx'), fillForm(form('01-省委组织部'), { comments: [['任务8 深化人才交流', '', '建议增加挂职干部培训', '']] }));
-  writeFileSync(join(inbox, '司法厅.docx'), fillForm(form('06-省司法厅'), { comments: [['第一部分', '', '内部资料：建议调整表述', '']] }));
-  writeFileSync(join(inbox, '发改委.docx'), form('02-省发改委').subarray(0, 2000));
+  dropSampleReplies(workspace);
   // Two replies whose comments cannot be itemised: a photo of a signed reply, and one whose table never came.
   copyFileSync(fixture('replies/office/商务厅回复-扫描.jpg'), join(inbox, '商务厅回复.jpg'));
   copyFileSync(fixture('replies/office/卫健委复函-见附表.docx'), join(inbox, '卫健委复函.docx'));

@@ -3,10 +3,11 @@
  * 无意见 box ticked (w14:checked and its glyph), and LibreOffice re-saving a file.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { fixture } from './cli.js';
 
 export interface Filling {
   /** Cells of the comment table's rows after the header: [条目, 原文, 修改意见, 修改理由]; blank keeps what is there. */
@@ -68,4 +69,22 @@ export function resaveWithLibreOffice(bytes: Uint8Array): Uint8Array {
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
+}
+
+/**
+ * The replies the sample letter's follow-up stories start from, put into `workspace`'s inbox: two offices' own
+ * Word replies, three of gongwen's forms filled as units fill them (a formula typed as text, a clause named, a
+ * secrecy mark) and a form cut short in sending.
+ */
+export function dropSampleReplies(workspace: string): void {
+  const inbox = join(workspace, '回收');
+  const form = (folder: string): Uint8Array => readFileSync(join(workspace, 'packets', folder, '意见反馈表.docx'));
+  copyFileSync(fixture('replies/科技厅反馈意见.docx'), join(inbox, '科技厅反馈意见.docx'));
+  copyFileSync(fixture('replies/教育厅复函.docx'), join(inbox, '教育厅复函.docx'));
+  writeFileSync(join(inbox, '财政厅.docx'), fillForm(form('07-省财政厅'), {
+    comments: [['', '', '=HYPERLINK("http://x")建议补充地方法人银行', '与现行政策一致'], ['', '', '建议明确融资担保机制', '']],
+  }));
+  writeFileSync(join(inbox, '组织部.docx'), fillForm(form('01-省委组织部'), { comments: [['任务8 深化人才交流', '', '建议增加挂职干部培训', '']] }));
+  writeFileSync(join(inbox, '司法厅.docx'), fillForm(form('06-省司法厅'), { comments: [['第一部分', '', '内部资料：建议调整表述', '']] }));
+  writeFileSync(join(inbox, '发改委.docx'), form('02-省发改委').subarray(0, 2000));
 }
