@@ -1,8 +1,16 @@
 // GB/T 9704 in the generated XML: page, margins, fonts on every run, sizes, line pitch, page numbers, tables.
+import { Packer } from 'docx';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { documentProperties } from '../../src/writers/properties.js';
+import { loadTemplates } from '../../src/writers/template/index.js';
+import { fillTemplate } from '../../src/writers/template/fill.js';
+import { parseTemplate } from '../../src/writers/template/render.js';
+import { markdownToDocx } from '../../src/writers/docx/markdown.js';
+import { letterValues, recipientValues } from '../../src/writers/values.js';
 import { feedbackForm } from '../../src/writers/feedback-form.js';
 import { replyLetter } from '../../src/writers/reply-letter.js';
-import { keepTogether, wrappableList } from '../../src/writers/docx/layout.js';
+import { compiledParts, documentOf, keepTogether, wrappableList } from '../../src/writers/docx/layout.js';
 import { unbreakablePart, unbreakableRuns } from '../../src/writers/docx/unbreakable.js';
 import { attribute, readDocx, textRuns, type Docx } from './ooxml.js';
 import { recipientNamed, sampleOutline } from './sample-outline.js';
@@ -169,5 +177,27 @@ describe('text that must stay on one line (〔2024〕8号, dates, phone numbers)
     // A part without a joiner is the same bytes, not a copy.
     const plain = new TextEncoder().encode(run('<w:b/>', '征求意见'));
     expect(unbreakablePart(plain)).toBe(plain);
+  });
+});
+
+describe('the parts gongwen zips', () => {
+  // layoutDocx takes the parts from the docx library's compiler (a private member) instead of unzipping what
+  // Packer.toBuffer zipped: if a new docx release changes either, this says so before a clerk's document does.
+  it('are exactly the parts Packer.toBuffer puts in the .docx, for a 复函 with its letterhead and custom properties', async () => {
+    const templates = await loadTemplates();
+    const template = templates['reply-letter'];
+    const data = { values: { ...letterValues(outline, templates.wording), ...recipientValues(outline, unit) }, lists: {} };
+    const spec = () => {
+      const { measured: _, ...document } = markdownToDocx(fillTemplate(parseTemplate(template), data));
+      return { ...document, properties: documentProperties('reply-letter', outline, unit), date: new Date('2024-10-18T00:00:00Z') };
+    };
+    const compiled = compiledParts(documentOf(spec()));
+    const zipped = unzipSync(new Uint8Array(await Packer.toBuffer(documentOf(spec()))));
+    // Each document is dated with the clock as it is made: compare the parts without the seconds that passed.
+    const undated = (path: string, bytes: Uint8Array) => (path === 'docProps/core.xml' ? strFromU8(bytes).replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/gu, '') : strFromU8(bytes));
+    expect([...compiled.keys()]).toEqual(Object.keys(zipped));
+    expect([...compiled.keys()].some((path) => /^word\/header\d+\.xml$/u.test(path))).toBe(true);
+    for (const [path, bytes] of compiled) expect(undated(path, bytes), path).toBe(undated(path, zipped[path]!));
+    expect(strFromU8(compiled.get('docProps/custom.xml')!)).toContain('gongwen');
   });
 });

@@ -30,12 +30,17 @@ export async function renderParts(
   date: Date,
 ): Promise<{ parts: DocxParts; measured: string[] }> {
   const { measured, ...document } = withPlace(template, () => markdownToDocx(fillTemplate(parseTemplate(template), data)));
-  return { parts: await layoutDocx({ ...document, properties, date }), measured };
+  return { parts: layoutDocx({ ...document, properties, date }), measured };
 }
+
+/** Each template's tree, parsed once: `fillTemplate` fills a copy and leaves the tree as it is. */
+const parsedTemplates = new WeakMap<Template, Root>();
 
 /** A template's Markdown as a tree (remark with GFM tables). */
 export function parseTemplate(template: Template): Root {
-  return unified().use(remarkParse).use(remarkGfm).parse(template.text);
+  const parsed = parsedTemplates.get(template) ?? unified().use(remarkParse).use(remarkGfm).parse(template.text);
+  parsedTemplates.set(template, parsed);
+  return parsed;
 }
 
 /** Runs `make`, turning a mistake in the template into a message naming the template's file and line. */
