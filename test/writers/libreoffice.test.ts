@@ -14,6 +14,9 @@ import { recipientNamed, sampleOutline } from './sample-outline.js';
 const missing = missingTools(['soffice', 'pdftotext']);
 const title = missing.length > 0 ? `LibreOffice rendering (skipped: ${missing.join(' and ')} not installed)` : 'LibreOffice rendering';
 
+/** A unit whose full name is too long to centre over the date without passing the 版心's right edge. */
+const LONG_NAME = '国家金融监督管理总局福建监管局普惠金融处';
+
 /** 70 different Han characters in one paragraph without indent: lines of 28, 28 and 14. */
 const HAN = '天地玄黄宇宙洪荒日月盈昃辰宿列张寒来暑往秋收冬藏闰余成岁律吕调阳云腾致雨露结为霜金生丽水玉出昆冈剑号巨阙珠称夜光果珍李柰菜重芥姜海咸河淡鳞潜羽翔龙师火帝';
 const GRID = `<!-- 样式：主送 -->\n${HAN}\n\n${Array.from({ length: 30 }, (_, index) => `第${index + 1}段`).join('\n\n')}\n`;
@@ -27,8 +30,9 @@ describe.skipIf(missing.length > 0)(title, () => {
     const unit = recipientNamed(outline, '省科技厅');
     writeFileSync(join(dir, 'form.docx'), await feedbackForm(outline, unit));
     writeFileSync(join(dir, 'reply.docx'), await replyLetter(outline, unit));
+    writeFileSync(join(dir, 'long-reply.docx'), await replyLetter(outline, { ...unit, id: 'long', name: LONG_NAME, fullName: LONG_NAME }));
     writeFileSync(join(dir, 'grid.docx'), await directRenderer()({ name: 'feedback-form', path: 'grid.md', text: GRID }, { values: {}, lists: {} }, {}));
-    renderPdf(dir, ['form', 'reply', 'grid'], 120_000);
+    renderPdf(dir, ['form', 'reply', 'long-reply', 'grid'], 120_000);
     for (const name of ['form', 'reply', 'grid']) {
       const text = execFileSync('pdftotext', [join(dir, `${name}.pdf`), '-'], { encoding: 'utf8' });
       // pdftotext puts spaces between digits and Han characters (第 20 段) and may drop them in — 1 —: remove them all.
@@ -38,7 +42,7 @@ describe.skipIf(missing.length > 0)(title, () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('converts every document to PDF', () => {
-    expect(readdirSync(dir).filter((name) => name.endsWith('.pdf')).sort()).toEqual(['form.pdf', 'grid.pdf', 'reply.pdf']);
+    expect(readdirSync(dir).filter((name) => name.endsWith('.pdf')).sort()).toEqual(['form.pdf', 'grid.pdf', 'long-reply.pdf', 'reply.pdf']);
   });
 
   it('holds 28 characters in a full body line', () => {
@@ -68,5 +72,22 @@ describe.skipIf(missing.length > 0)(title, () => {
     for (const words of [ '反馈单位', '省科技厅', '3.深化科技创新', '□无意见', '2024年10月18日', '—1—']) {
       expect(text).toContain(words);
     }
+  });
+
+  it('centres the 署名 over its date, and sets a name too long for that flush with the 版心’s right edge', () => {
+    /** Where the words stand on page 1, in points from the left edge of the page. */
+    const words = (name: string): { text: string; xMin: number; xMax: number }[] =>
+      [...execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', join(dir, `${name}.pdf`), '-'], { encoding: 'utf8' }).matchAll(/<word xMin="([\d.]+)"[^>]*xMax="([\d.]+)"[^>]*>([^<]*)<\/word>/gu)].map(
+        ([, xMin, xMax, text]) => ({ text: text!, xMin: Number(xMin), xMax: Number(xMax) }),
+      );
+    const centre = ({ xMin, xMax }: { xMin: number; xMax: number }): number => (xMin + xMax) / 2;
+    // The date line is 　　　　年　　月　　日, 11 characters of 15.75 pt: pdftotext boxes only 年, 月 and 日.
+    const dateCentre = (name: string): number => words(name).findLast((word) => word.text === '日')!.xMax - (11 * 15.75) / 2;
+    const signature = (name: string, text: string) => words(name).findLast((word) => word.text === text)!;
+    expect(Math.abs(centre(signature('reply', '福建省科学技术厅')) - dateCentre('reply'))).toBeLessThan(1);
+    // A4 is 595.3 pt wide and its right margin 26 mm (73.7 pt): the 版心 ends at 521.6 pt.
+    const long = signature('long-reply', LONG_NAME);
+    expect(long.xMax).toBeCloseTo(521.6, 0);
+    expect(long.xMin).toBeGreaterThan(80.6); // on one line, inside the 版心 (which starts at 28 mm)
   });
 });

@@ -51,7 +51,7 @@ async function expectSameBytes(outline: Outline, recipients = outline.recipients
 describe('documents patched from a prepared package', () => {
   it('are byte for byte those laid out from scratch, for all 30 units of the sample letter', async () => {
     const outline = sampleOutline();
-    // Laid out once per shape (tasks or none; the width of the name the 复函 measures), patched for the rest.
+    // Laid out once per shape (tasks or none; the size of the 复函's letterhead), patched for the rest.
     expect(await expectSameBytes(outline)).toBe(3 * outline.recipients.length);
   });
 
@@ -76,6 +76,15 @@ describe('documents patched from a prepared package', () => {
     // Only the two names holding characters the marks are made of (the private-use mark, a lone surrogate) are
     // laid out whole; the bell character is dropped either way.
     expect(patched).toBe(3 * (units.length + 1) - 2 * 3);
+  });
+
+  it('lay out the 30 复函 of the sample letter twice, once per size of the letterhead, whatever each name’s width', async () => {
+    // Eight widths of names; the 署名 is centred over the date by a tab stop, so only the letterhead's size
+    // (小初, or smaller for the two names too long for it) tells one layout from another.
+    const outline = sampleOutline();
+    const render = preparedRenderer(DATE);
+    for (const recipient of outline.recipients) await replyLetter(outline, recipient, templates, render);
+    expect(render.counts).toEqual({ packages: 2, patched: 30, direct: 0 });
   });
 
   it('still say each unit’s own name, tasks and recipient id', async () => {

@@ -23,6 +23,8 @@ import {
   PageNumber,
   PageOrientation,
   Paragraph,
+  Tab,
+  TabStopType,
   Table,
   TableCell,
   TableLayoutType,
@@ -224,20 +226,37 @@ function onGrid(linesBefore: number, linesAfter: number): NonNullable<IParagraph
  * 发文机关署名 centred over 成文日期, the date 右空四字, for a document the unit seals (7.3.5.1);
  * two blank lines above leave room for the seal to press on both.
  */
-export function signatureBlock(signature: string, date: string): Paragraph[] {
+export function signatureBlock(signature: string, date: string, orientation: Orientation): Paragraph[] {
   const style = PARAGRAPH_KINDS.日期.run;
-  const dateRight = PARAGRAPH_KINDS.日期.right;
-  const offset = Math.round(((widthInCharacters(date) - widthInCharacters(signature)) / 2) * 字);
+  const placement = signaturePlacement(signature, date, orientation);
   return [
     new Paragraph({
-      alignment: AlignmentType.RIGHT,
-      indent: { right: Math.max(0, dateRight + offset) },
+      ...(placement === 'flush right'
+        ? { alignment: AlignmentType.RIGHT }
+        : { alignment: AlignmentType.LEFT, tabStops: [{ type: TabStopType.CENTER, position: placement.centredAt }] }),
       spacing: onGrid(2, 0),
       keepNext: true,
-      children: [textRun(signature, style)],
+      children: [...(placement === 'flush right' ? [] : [tabRun(style)]), textRun(signature, style)],
     }),
     paragraph('日期', [textRun(date, style)]),
   ];
+}
+
+/**
+ * Where the 署名 stands: centred on the middle of the date by a centre tab stop there, so that the paragraph is
+ * the same whatever the name's width; a name too wide to be centred there without passing the 版心's right
+ * edge stands flush right instead. The only thing the name's width decides is which of the two (see `Measure`).
+ */
+export function signaturePlacement(signature: string, date: string, orientation: Orientation): { centredAt: number } | 'flush right' {
+  const advance = 字 + BODY_CHARACTER_SPACING;
+  const fromRightEdge = PARAGRAPH_KINDS.日期.right + (widthInCharacters(date) * advance) / 2;
+  if ((widthInCharacters(signature) * advance) / 2 > fromRightEdge) return 'flush right';
+  return { centredAt: Math.round(typeAreaWidth(orientation) - fromRightEdge) };
+}
+
+/** A run holding only a tab, in the style of the text after it. */
+function tabRun(style: RunStyle): TextRun {
+  return new TextRun({ children: [new Tab()], font: fontOf(style.face), size: style.size });
 }
 
 /** Characters that take no room: the zero-width space (a place to break) and the word joiner (no break). */
@@ -291,8 +310,7 @@ const LETTERHEAD_RULE_SIZE = 18;
 
 /** The mark in 小标宋, as large as 小初 but never wider than the 版心. */
 export function letterhead(issuer: string): Paragraph {
-  const fit = Math.floor(TYPE_AREA.width / Math.max(1, widthInCharacters(issuer)) / characterWidth(2)) * 2;
-  const size = Math.max(SIZE.二号, Math.min(SIZE.小初, fit));
+  const size = letterheadSize(issuer);
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     indent: { left: -LETTERHEAD_OVERHANG, right: -LETTERHEAD_OVERHANG },
@@ -300,6 +318,12 @@ export function letterhead(issuer: string): Paragraph {
     border: { bottom: { style: BorderStyle.THICK_THIN_SMALL_GAP, size: LETTERHEAD_RULE_SIZE, color: RED, space: LETTERHEAD_RULE_SPACE } },
     children: [textRun(issuer, { face: '小标宋', size }, { red: true })],
   });
+}
+
+/** The mark's size in half-points: 小初, smaller for a name too long for one line of the 版心, never below 二号. */
+export function letterheadSize(issuer: string): number {
+  const fit = Math.floor(TYPE_AREA.width / Math.max(1, widthInCharacters(issuer)) / characterWidth(2)) * 2;
+  return Math.max(SIZE.二号, Math.min(SIZE.小初, fit));
 }
 
 /** The second red double line (上细下粗), 20 mm above the page's bottom edge: the footer of page 1. */

@@ -18,9 +18,11 @@ import {
   widthInCharacters,
   isParagraphKind,
   letterhead,
+  letterheadSize,
   paragraph,
   runStyleOf,
   signatureBlock,
+  signaturePlacement,
   table,
   tableTextStyle,
   textRun,
@@ -39,9 +41,18 @@ export interface DocumentParts {
   /** The 信函 mark (`<!-- 样式：信函标志 -->`), when the template asks for 信函格式. */
   letterhead: Paragraph | null;
   body: (Paragraph | Table)[];
-  /** Texts whose width shapes the layout (the 信函 mark's size, the 署名 centred over its date, cells of a table sized by its content). */
-  measured: string[];
+  /** What the layout drew from the width of texts (the 信函 mark's size, where the 署名 stands, a table's column widths). */
+  measured: Measure[];
   orientation: Orientation;
+}
+
+/**
+ * Texts whose width the layout draws a figure from, with the function that draws it: documents whose texts give
+ * the same figures are laid out alike, whatever their widths (template/prepared.ts lays out one for all of them).
+ */
+export interface Measure {
+  texts: string[];
+  figure: (texts: string[]) => string;
 }
 
 /** Paragraph styles beyond the layout's paragraph kinds: they build more than one paragraph. */
@@ -140,13 +151,13 @@ function styledParagraph(node: MdParagraph, style: BlockStyle, keepNext: boolean
   if (style === '信函标志') {
     const mark = toString(node).trim();
     parts.letterhead = letterhead(mark);
-    parts.measured.push(mark);
+    parts.measured.push({ texts: [mark], figure: ([issuer]) => String(letterheadSize(issuer!)) });
   } else if (style === '署名') {
     const lines = toString(node).split('\n');
     if (lines.length !== 2) throw new TemplateProblem('“署名”样式的段落应有两行：第一行署名，第二行日期', node.position);
     const [signature, date] = [lines[0]!.trim(), lines[1]!.trimEnd()];
-    parts.body.push(...signatureBlock(signature, date));
-    parts.measured.push(signature, date);
+    parts.body.push(...signatureBlock(signature, date, parts.orientation));
+    parts.measured.push({ texts: [signature, date], figure: ([name, day]) => JSON.stringify(signaturePlacement(name!, day!, parts.orientation)) });
   } else {
     parts.body.push(paragraphOf(style, node.children, keepNext));
   }
@@ -178,9 +189,9 @@ function tableOf(node: MdTable, directives: Directives, parts: DocumentParts): T
   const size = directives.tableSize ?? '四号';
   const texts = node.children.map((row) => Array.from({ length: columns }, (_, column) => cellText(row.children[column]?.children ?? [])));
   // Widths from the content depend on every cell's text: a prepared document cannot patch them.
-  if (!directives.widths) parts.measured.push(...texts.flat());
+  if (!directives.widths) parts.measured.push({ texts: texts.flat(), figure: (cells) => JSON.stringify(tableContent(rowsOf(cells, columns))) });
   return table({
-    widths: directives.widths ?? Array.from({ length: columns }, (_, column) => columnContent(texts.map((row) => row[column]!))),
+    widths: directives.widths ?? tableContent(texts),
     alignments: Array.from({ length: columns }, (_, column): CellAlignment => node.align?.[column] ?? null),
     rows: node.children.map((row) => row.children.map((cell) => runs(cell.children, tableTextStyle(size)))),
     rowLines: directives.rowLines ?? 1,
@@ -216,6 +227,16 @@ function widestUnbreakable(text: string): number {
 }
 
 /** The widths a column's cells ask for; the first cell is the heading, whose words never wrap. */
+/** What each column of a table holds, from its rows' texts. */
+function tableContent(texts: string[][]): ColumnContent[] {
+  return (texts[0] ?? []).map((_, column) => columnContent(texts.map((row) => row[column]!)));
+}
+
+/** A table's cells, row after row, as rows of `columns` cells. */
+function rowsOf(cells: string[], columns: number): string[][] {
+  return Array.from({ length: cells.length / columns }, (_, row) => cells.slice(row * columns, (row + 1) * columns));
+}
+
 export function columnContent(cells: string[]): ColumnContent {
   const [heading = '', ...body] = cells;
   const lines = cells.flatMap((cell) => cell.split('\n'));

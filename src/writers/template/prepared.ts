@@ -6,20 +6,23 @@
  *
  * A shape is whatever changes the layout beyond the characters of the text:
  * - which lists are empty (their repeated row disappears);
- * - the width of values the layout measures (the 信函 mark's size, the 署名 centred over its date): their
- *   marks are padded to the same width, so the layout computes the same figures;
- * - values that do not come out as they are (empty, white space at an end, holding □): these are laid out
- *   as they are, as part of the shape.
+ * - the figures the layout draws from the width of values (the 信函 mark's size, whether the 署名 can be
+ *   centred over its date: `Measure`): values of other widths that give the same figures share the layout,
+ *   their marks padded to the width of the value laid out, so the layout draws the same figures from them;
+ * - printed values that do not come out as they are (empty, white space at an end, holding □): these are laid
+ *   out as they are, as part of the shape.
  * Data holding the marks' own characters, list items that are not plain text, and templates whose repeated
  * rows the marks cannot find are laid out from scratch.
  */
 import { strFromU8 } from 'fflate';
+import type { Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import { widthInCharacters } from '../docx/layout.js';
-import { isPlainText } from '../docx/markdown.js';
+import { isPlainText, markdownToDocx, type DocumentParts, type Measure } from '../docx/markdown.js';
 import { packDocx, zipEntry, type ZipEntry } from '../docx/package.js';
-import { oneLine, type TemplateData } from './fill.js';
+import { fillTemplate, oneLine, type TemplateData } from './fill.js';
 import type { Template } from './load.js';
-import { directRenderer, renderParts, type DocxRenderer } from './render.js';
+import { directRenderer, parseTemplate, renderParts, type DocxRenderer } from './render.js';
 
 /** What a mark stands for. */
 type Slot = { kind: 'value'; name: string } | { kind: 'field'; list: string; field: string } | { kind: 'property'; name: string };
@@ -31,6 +34,8 @@ const FULL_PAD = '\uf8ff';
 const HALF_PAD = '\u2e7f';
 const MARK = /[\ue000-\uefff]\uf8ff*\u2e7f?/gu;
 const HAS_MARK = /[\ue000-\uefff]/u;
+/** A mark as the measuring layout writes it, unpadded, for `split` (captured, so the marks are kept). */
+const ONE_MARK = /([\ue000-\uefff])/u;
 /** Data holding these is laid out from scratch: the marks' characters, and lone surrogates (encoded two ways). */
 export const NOT_PREPARABLE = /[\ue000-\uf8ff\u2e7f]|[\ud800-\udfff]/u;
 
@@ -59,7 +64,7 @@ export interface PreparedCounts {
 export function preparedRenderer(date = new Date()): DocxRenderer & { counts: PreparedCounts } {
   const counts: PreparedCounts = { packages: 0, patched: 0, direct: 0 };
   const direct = directRenderer(date);
-  const measuredByTemplate = new Map<Template, Map<string, Promise<Set<string> | null>>>();
+  const measuredByTemplate = new Map<Template, Map<string, Promise<Measured | null>>>();
   const packagesByTemplate = new Map<Template, Map<string, Promise<PreparedPart[] | null>>>();
   // The letter's values are the same in every document: each is made printable once, not once per document.
   const lastShown = new Map<string, { value: string; shown: string }>();
@@ -73,7 +78,7 @@ export function preparedRenderer(date = new Date()): DocxRenderer & { counts: Pr
 
   const render: DocxRenderer = async (template, data, properties) => {
     const names = namesOf(data, properties);
-    const measured = preparable(data, properties) && (await cached(measuredByTemplate, template, names, () => measuredValues(template, data, properties, date)));
+    const measured = preparable(data, properties) && (await cached(measuredByTemplate, template, names, () => measuredValues(template, data)));
     const shape = measured && shapeOf(names, data, properties, measured, shownOnce);
     const prepared =
       shape &&
@@ -116,53 +121,82 @@ function namesOf(data: TemplateData, properties: Record<string, string>): string
   return JSON.stringify([Object.keys(data.values), Object.entries(data.lists).map(([list, items]) => [list, Object.keys(items[0] ?? {})]), Object.keys(properties)]);
 }
 
-/** The values the layout measures: laid out once with every value marked, the marks found in the measured texts. */
-async function measuredValues(template: Template, data: TemplateData, properties: Record<string, string>, date: Date): Promise<Set<string> | null> {
+/** What shapes a template's documents, found once per template and set of names. */
+interface Measured {
+  /** What the layout draws from the width of texts, each text cut at its values' marks (a value by its name). */
+  measures: { texts: (string | { name: string })[][]; figure: Measure['figure'] }[];
+  /** The values the template prints anywhere: an empty one changes the layout, one not printed does not. */
+  printed: Set<string>;
+}
+
+/** Filled with every value marked and turned into blocks (not laid out): what the layout measures, and where. */
+async function measuredValues(template: Template, data: TemplateData): Promise<Measured | null> {
   const slots: Slot[] = [];
   const mark = (slot: Slot): string => String.fromCharCode(FIRST_MARK + slots.push(slot) - 1);
   const marked: TemplateData = {
     values: Object.fromEntries(Object.keys(data.values).map((name) => [name, mark({ kind: 'value', name })])),
     lists: Object.fromEntries(Object.entries(data.lists).map(([list, items]) => [list, items.slice(0, 1).map((item) => markedItem(list, item, mark))])),
   };
-  const rendered = await renderParts(template, marked, properties, date).catch(() => null);
-  if (rendered === null || slots.length > MAX_SLOTS) return null;
-  const measured = new Set<string>();
-  for (const text of rendered.measured) {
-    for (const [found] of text.matchAll(MARK)) {
-      const slot = slots[slotIndex(found)]!;
-      if (slot.kind !== 'value') return null;
-      measured.add(slot.name);
-    }
+  let filled: Root;
+  let blocks: DocumentParts;
+  try {
+    filled = fillTemplate(parseTemplate(template), marked);
+    blocks = markdownToDocx(filled);
+  } catch {
+    return null; // laid out from scratch, which reports the template's mistake
   }
-  return measured;
+  if (slots.length > MAX_SLOTS) return null;
+  const nameAt = (found: string): string | null => {
+    const slot = slots[slotIndex(found)]!;
+    return slot.kind === 'value' ? slot.name : null;
+  };
+  const printed = new Set([...toString(filled).matchAll(MARK)].flatMap(([found]) => nameAt(found) ?? []));
+  const measures: Measured['measures'] = [];
+  for (const { texts, figure } of blocks.measured) {
+    const cut: Measured['measures'][number]['texts'] = [];
+    for (const text of texts) {
+      // Split at the marks (single characters here): text at even places, marks at odd ones.
+      const pieces = text.split(ONE_MARK);
+      // A list's field measured: no one shape holds every item.
+      if (pieces.some((piece, index) => index % 2 === 1 && nameAt(piece) === null)) return null;
+      cut.push(pieces.map((piece, index) => (index % 2 === 0 ? piece : { name: nameAt(piece)! })));
+    }
+    measures.push({ texts: cut, figure });
+  }
+  return { measures, printed };
 }
 
 function markedItem(list: string, item: Record<string, string>, mark: (slot: Slot) => string): Record<string, string> {
   return Object.fromEntries(Object.keys(item).map((field) => [field, mark({ kind: 'field', list, field })]));
 }
 
-/** The shape of this data: what it is laid out with (marks, and values as they are) and the key naming it. */
-function shapeOf(names: string, data: TemplateData, properties: Record<string, string>, measured: Set<string>, show: (name: string, value: string) => string): Shape | null {
+/**
+ * The shape of this data: what it is laid out with (marks, and values as they are) and the key naming it. A
+ * measured value's mark is as wide as the value, so the layout draws the same figures from it as from the value.
+ */
+function shapeOf(names: string, data: TemplateData, properties: Record<string, string>, measured: Measured, show: (name: string, value: string) => string): Shape | null {
   const slots: Slot[] = [];
   const key: unknown[] = [names];
-  const mark = (slot: Slot, width = 1): string => {
-    const whole = Math.floor(width);
-    return String.fromCharCode(FIRST_MARK + slots.push(slot) - 1) + FULL_PAD.repeat(whole - 1) + (width > whole ? HALF_PAD : '');
-  };
+  const mark = (slot: Slot, width = 1): string => markOf(slots.push(slot) - 1, width);
+  const measuredNames = new Set(measured.measures.flatMap(({ texts }) => texts.flat().flatMap((piece) => (typeof piece === 'string' ? [] : [piece.name]))));
   const shownValues: Record<string, string> = {};
   const values = Object.fromEntries(
     Object.entries(data.values).map(([name, value]) => {
       const shown = show(name, value);
       shownValues[name] = shown;
-      const width = measured.has(name) ? widthInCharacters(shown) : 1;
+      const width = measuredNames.has(name) ? widthInCharacters(shown) : 1;
+      // Every value has its slot, used or not, so that the marks are numbered alike in every document of a shape.
+      const slot = slots.push({ kind: 'value', name }) - 1;
       if (!isPlainText(shown) || width < 1) {
-        key.push(['as is', name, shown]);
+        if (measured.printed.has(name)) key.push(['as is', name, shown]);
         return [name, shown];
       }
-      if (measured.has(name)) key.push(['width', name, width]);
-      return [name, mark({ kind: 'value', name }, width)];
+      return [name, markOf(slot, width)];
     }),
   );
+  measured.measures.forEach(({ texts, figure }, index) => {
+    key.push(['figure', index, figure(texts.map((pieces) => pieces.map((piece) => (typeof piece === 'string' ? piece : shownValues[piece.name]!)).join('')))]);
+  });
   const lists = Object.fromEntries(
     Object.entries(data.lists).map(([list, items]) => {
       key.push(['items', list, items.length > 0]);
@@ -182,10 +216,10 @@ function shapeOf(names: string, data: TemplateData, properties: Record<string, s
 
 /** The package of a shape: parts without marks compressed once, the others cut into pieces at the marks. */
 async function prepare(template: Template, shape: Shape, date: Date): Promise<PreparedPart[] | null> {
-  const rendered = await renderParts(template, shape.data, shape.properties, date).catch(() => null);
-  if (rendered === null) return null;
+  const parts = await renderParts(template, shape.data, shape.properties, date).catch(() => null);
+  if (parts === null) return null;
   const prepared: PreparedPart[] = [];
-  for (const [path, bytes] of rendered.parts) {
+  for (const [path, bytes] of parts) {
     const text = strFromU8(bytes);
     if (!HAS_MARK.test(text)) {
       prepared.push({ path, entry: zipEntry(path, bytes) });
@@ -233,6 +267,12 @@ function piecesOf(text: string, shape: Shape): Piece[] | null {
   // A field mark outside its row would have no item to take its value from.
   const loose = pieces.some((piece) => typeof piece === 'object' && 'slot' in piece && shape.slots[piece.slot]!.kind === 'field');
   return loose ? null : pieces;
+}
+
+/** The mark of a slot, padded to a width (in characters, halves included). */
+function markOf(slot: number, width: number): string {
+  const whole = Math.floor(width);
+  return String.fromCharCode(FIRST_MARK + slot) + FULL_PAD.repeat(whole - 1) + (width > whole ? HALF_PAD : '');
 }
 
 /** The slot a mark (as found in the text) stands for. */

@@ -17,20 +17,15 @@ export type DocxRenderer = (template: Template, data: TemplateData, properties: 
 /** Lays out every document from scratch, dated `date` (docProps/core.xml). */
 export function directRenderer(date = new Date()): DocxRenderer {
   return async (template, data, properties) => {
-    const { parts } = await renderParts(template, data, properties, date);
+    const parts = await renderParts(template, data, properties, date);
     return packDocx([...parts].map(([path, bytes]) => zipEntry(path, bytes)));
   };
 }
 
-/** The document's parts, and the texts its layout measured (see `DocumentParts.measured`). */
-export async function renderParts(
-  template: Template,
-  data: TemplateData,
-  properties: Record<string, string>,
-  date: Date,
-): Promise<{ parts: DocxParts; measured: string[] }> {
-  const { measured, ...document } = withPlace(template, () => markdownToDocx(fillTemplate(parseTemplate(template), data)));
-  return { parts: layoutDocx({ ...document, properties, date }), measured };
+/** The document's parts. */
+export async function renderParts(template: Template, data: TemplateData, properties: Record<string, string>, date: Date): Promise<DocxParts> {
+  const { measured: _, ...document } = withPlace(template, () => markdownToDocx(fillTemplate(parseTemplate(template), data)));
+  return layoutDocx({ ...document, properties, date });
 }
 
 /** Each template's tree, parsed once: `fillTemplate` fills a copy and leaves the tree as it is. */
