@@ -125,6 +125,8 @@ function namesOf(data: TemplateData, properties: Record<string, string>): string
 interface Measured {
   /** What the layout draws from the width of texts, each text cut at its values' marks (a value by its name). */
   measures: { texts: (string | { name: string })[][]; figure: Measure['figure'] }[];
+  /** The values in those texts: their marks are as wide as they are. */
+  widthMatters: Set<string>;
   /** The values the template prints anywhere: an empty one changes the layout, one not printed does not. */
   printed: Set<string>;
 }
@@ -163,7 +165,8 @@ async function measuredValues(template: Template, data: TemplateData): Promise<M
     }
     measures.push({ texts: cut, figure });
   }
-  return { measures, printed };
+  const widthMatters = new Set(measures.flatMap(({ texts }) => texts.flat().flatMap((piece) => (typeof piece === 'string' ? [] : [piece.name]))));
+  return { measures, widthMatters, printed };
 }
 
 function markedItem(list: string, item: Record<string, string>, mark: (slot: Slot) => string): Record<string, string> {
@@ -178,13 +181,12 @@ function shapeOf(names: string, data: TemplateData, properties: Record<string, s
   const slots: Slot[] = [];
   const key: unknown[] = [names];
   const mark = (slot: Slot, width = 1): string => markOf(slots.push(slot) - 1, width);
-  const measuredNames = new Set(measured.measures.flatMap(({ texts }) => texts.flat().flatMap((piece) => (typeof piece === 'string' ? [] : [piece.name]))));
   const shownValues: Record<string, string> = {};
   const values = Object.fromEntries(
     Object.entries(data.values).map(([name, value]) => {
       const shown = show(name, value);
       shownValues[name] = shown;
-      const width = measuredNames.has(name) ? widthInCharacters(shown) : 1;
+      const width = measured.widthMatters.has(name) ? widthInCharacters(shown) : 1;
       // Every value has its slot, used or not, so that the marks are numbered alike in every document of a shape.
       const slot = slots.push({ kind: 'value', name }) - 1;
       if (!isPlainText(shown) || width < 1) {
