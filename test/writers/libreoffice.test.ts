@@ -82,8 +82,8 @@ describe.skipIf(missing.length > 0)(title, () => {
       );
     const centre = ({ xMin, xMax }: { xMin: number; xMax: number }): number => (xMin + xMax) / 2;
     // The date line is 　　　　年　　月　　日, 11 characters of 15.75 pt: pdftotext boxes only 年, 月 and 日.
-    const dateCentre = (name: string): number => words(name).findLast((word) => word.text === '日')!.xMax - (11 * 15.75) / 2;
-    const signature = (name: string, text: string) => words(name).findLast((word) => word.text === text)!;
+    const dateCentre = (name: string): number => words(name).filter((word) => word.text === '日').at(-1)!.xMax - (11 * 15.75) / 2;
+    const signature = (name: string, text: string) => words(name).filter((word) => word.text === text).at(-1)!;
     expect(Math.abs(centre(signature('reply', '福建省科学技术厅')) - dateCentre('reply'))).toBeLessThan(1);
     // A4 is 595.3 pt wide and its right margin 26 mm (73.7 pt): the 版心 ends at 521.6 pt.
     const long = signature('long-reply', LONG_NAME);
