@@ -38,7 +38,6 @@ interface PdfiumExports {
   FPDFText_CountChars(textPage: number): number;
   FPDFText_GetUnicode(textPage: number, index: number): number;
   FPDFText_IsGenerated(textPage: number, index: number): number;
-  FPDFText_GetCharAngle(textPage: number, index: number): number;
   FPDFText_GetCharOrigin(textPage: number, index: number, x: number, y: number): number;
   FPDFText_GetLooseCharBox(textPage: number, index: number, rect: number): number;
   FPDFText_GetFontSize(textPage: number, index: number): number;
@@ -59,8 +58,12 @@ interface PdfiumExports {
   free(pointer: number): void;
 }
 
+/** PDFium's module: its exports, and views of its memory (made again whenever the memory grows). */
 interface Pdfium {
   HEAPU8: Uint8Array;
+  HEAP32: Int32Array;
+  HEAPF32: Float32Array;
+  HEAPF64: Float64Array;
   wasmExports: PdfiumExports;
 }
 
@@ -170,15 +173,20 @@ function readPages(module: Pdfium, bytes: Uint8Array): PageLayout[] {
 function pageLayout(module: Pdfium, page: number, scratch: number): PageLayout {
   const api = module.wasmExports;
   api.FPDF_GetPageBoundingBox(page, scratch);
-  const [left = 0, top = 0, right = 0, bottom = 0] = floats(module, scratch, 4);
+  const [left, top, right, bottom] = [0, 1, 2, 3].map((index) => float(module, scratch, index)) as [number, number, number, number];
   const glyphs = glyphsOf(module, page, scratch, left, top);
   // Ruling lines matter only where text stands apart as in a table's cells.
   const rules = mayHoldTable(glyphs) ? rulesOf(module, page, scratch, left, top) : [];
   return { width: right - left, height: top - bottom, glyphs, rules };
 }
 
-function floats(module: Pdfium, pointer: number, count: number): number[] {
-  return [...new Float32Array(module.HEAPU8.buffer, pointer, count)];
+/** The float at `index` of those PDFium wrote at `pointer` (read in place: a page asks thousands). */
+function float(module: Pdfium, pointer: number, index: number): number {
+  return module.HEAPF32[(pointer >> 2) + index] ?? 0;
+}
+
+function double(module: Pdfium, pointer: number, index: number): number {
+  return module.HEAPF64[(pointer >> 3) + index] ?? 0;
 }
 
 /** The characters the page draws, in page coordinates growing downwards (PDFium's own spaces and line breaks left out). */
@@ -193,16 +201,21 @@ function glyphsOf(module: Pdfium, page: number, scratch: number, left: number, t
       if (api.FPDFText_IsGenerated(textPage, index)) continue;
       const code = api.FPDFText_GetUnicode(textPage, index);
       if (code < 0x20 || (code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) continue;
-      // Rotated text (a stamp, a margin note) is not part of the letter's lines.
-      if (Math.abs(Math.sin(api.FPDFText_GetCharAngle(textPage, index))) > 0.1) continue;
-      api.FPDFText_GetCharOrigin(textPage, index, scratch, scratch + 8);
-      const [x = 0, y = 0] = new Float64Array(module.HEAPU8.buffer, scratch, 2);
-      api.FPDFText_GetLooseCharBox(textPage, index, scratch);
-      const [boxLeft = 0, , boxRight = 0] = floats(module, scratch, 4);
+      // The character's matrix: its angle (FPDFText_GetCharAngle is atan2(b, a) of it) and its scale.
       api.FPDFText_GetMatrix(textPage, index, scratch);
-      const [, , c = 0, d = 1] = floats(module, scratch, 4);
+      const a = float(module, scratch, 0);
+      const b = float(module, scratch, 1);
+      const c = float(module, scratch, 2);
+      const d = float(module, scratch, 3);
+      // Rotated text (a stamp, a margin note) is not part of the letter's lines.
+      if (Math.abs(Math.sin(Math.atan2(b, a))) > 0.1) continue;
+      api.FPDFText_GetCharOrigin(textPage, index, scratch, scratch + 8);
+      const x = double(module, scratch, 0);
+      const y = double(module, scratch, 1);
+      api.FPDFText_GetLooseCharBox(textPage, index, scratch);
+      const width = Math.max(float(module, scratch, 2) - float(module, scratch, 0), 0);
       const size = api.FPDFText_GetFontSize(textPage, index) * (Math.hypot(c, d) || 1);
-      glyphs.push({ text: String.fromCodePoint(code), x: x - left, y: top - y, width: Math.max(boxRight - boxLeft, 0), size: size || 10 });
+      glyphs.push({ text: String.fromCodePoint(code), x: x - left, y: top - y, width, size: size || 10 });
     }
   } finally {
     api.FPDFText_ClosePage(textPage);
@@ -228,13 +241,13 @@ function rulesOf(module: Pdfium, page: number, scratch: number, left: number, to
     const type = api.FPDFPageObj_GetType(object);
     if (type !== OBJECT_PATH && type !== OBJECT_FORM) return;
     api.FPDFPageObj_GetMatrix(object, scratch);
-    const matrix = multiply(floats(module, scratch, 6) as Matrix, outer);
+    const matrix = multiply([0, 1, 2, 3, 4, 5].map((index) => float(module, scratch, index)) as Matrix, outer);
     if (type === OBJECT_FORM) {
       for (let index = 0; index < api.FPDFFormObj_CountObjects(object); index++) visit(api.FPDFFormObj_GetObject(object, index), matrix);
       return;
     }
     api.FPDFPath_GetDrawMode(object, scratch, scratch + 4);
-    const stroked = new Int32Array(module.HEAPU8.buffer, scratch + 4, 1)[0] !== 0;
+    const stroked = module.HEAP32[(scratch + 4) >> 2] !== 0;
     const point = (x: number, y: number): [number, number] => [
       matrix[0] * x + matrix[2] * y + matrix[4] - left,
       top - (matrix[1] * x + matrix[3] * y + matrix[5]),
@@ -278,7 +291,8 @@ function subpathsOf(module: Pdfium, path: number, scratch: number): Subpath[] {
   for (let index = 0; index < api.FPDFPath_CountSegments(path); index++) {
     const segment = api.FPDFPath_GetPathSegment(path, index);
     api.FPDFPathSegment_GetPoint(segment, scratch, scratch + 4);
-    const [x = 0, y = 0] = floats(module, scratch, 2);
+    const x = float(module, scratch, 0);
+    const y = float(module, scratch, 1);
     const type = api.FPDFPathSegment_GetType(segment);
     if (type === SEGMENT_MOVETO || !current) {
       current = { points: [[x, y]], closed: false, lines: [] };
