@@ -78,13 +78,15 @@ let code: WebAssembly.Module | null = null;
 let instance: Promise<Pdfium> | null = null;
 
 /**
- * PDFium's WebAssembly, compiled once per process, without tiering up to V8's optimizing compiler (TurboFan).
- * By default V8 compiles each function first with its baseline compiler (Liftoff), then again with TurboFan once
- * it has run enough; PDFium's functions are large, and those optimizing compiles took both cores for most of what a
- * returned PDF cost. `gongwen track` over 30 two-page PDF replies, in one process (Node 20, this machine): first
- * file 190 ms, each further 19–27 ms with tiering; 45–55 ms and 6–7 ms without it. Over 300 files tiering pays
- * back only about a tenth, so gongwen does without it. The flags are V8's, read when a module is compiled; they are
- * set only around this one synchronous compile and put back after it (PDFium is the only WebAssembly gongwen runs).
+ * PDFium's WebAssembly, compiled once per process, and kept to V8's baseline compiler (Liftoff): V8 would by
+ * default compile each function that has run a while a second time with its optimizing compiler (TurboFan), in
+ * the background. PDFium's functions are large; on this machine's two cores those compiles were most of what a
+ * returned PDF cost, and the code they give pays them back only after hundreds of files. Reading the bench's
+ * two-page 复函 30 times in one process (Node 20): first file 157–257 ms, each further 19–27 ms with tiering up;
+ * 42–55 ms and 5.5–7 ms without; over 300 files 5.8 ms against 6.3 ms. `gongwen track` over 30 such PDFs went
+ * from 1.9–2.2× the cost of 30 .docx forms to 1.25–1.3×, peak memory from 104 to 83 MB.
+ * `--liftoff-only` is read when a module is compiled (the module keeps it): it is set only around this one
+ * synchronous compile and put back at once, and PDFium is the only WebAssembly gongwen runs.
  */
 function pdfiumCode(): WebAssembly.Module {
   if (code) return code;
