@@ -85,7 +85,8 @@ let instance: Promise<Pdfium> | null = null;
  * returned PDF cost, and the code they give pays them back only after hundreds of files. Reading the bench's
  * two-page 复函 30 times in one process (Node 20): first file 157–257 ms, each further 19–27 ms with tiering up;
  * 42–55 ms and 5.5–7 ms without; over 300 files 5.8 ms against 6.3 ms. `gongwen track` over 30 such PDFs went
- * from 1.9–2.2× the cost of 30 .docx forms to 1.25–1.3×, peak memory from 104 to 83 MB.
+ * from 1.8–2.3× the cost of 30 .docx forms to 1.24–1.3× (`npm run bench`, before and after in turn), peak memory
+ * from 104 to 83 MB; `gongwen parse` of the sample letter's PDF from 1.0 s to 0.6 s.
  * `--liftoff-only` is read when a module is compiled (the module keeps it): it is set only around this one
  * synchronous compile and put back at once, and PDFium is the only WebAssembly gongwen runs.
  */
