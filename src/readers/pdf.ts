@@ -7,6 +7,9 @@
  * fonts for drawing (pdf.js, used before, turned every embedded font into OpenType, and a returned PDF cost
  * four times a .docx). One PDFium instance serves every file a command reads.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { setFlagsFromString } from 'node:v8';
 import { PDFiumModule } from '@hyzyla/pdfium';
 import type { SourceDocument } from '../model/document.js';
 import { scan } from './formats.js';
@@ -16,40 +19,53 @@ import { ReadProblem } from './problem.js';
 const MAX_PAGES = 200;
 const DAMAGED = 'PDF 文件已损坏，无法读取';
 
-/** The functions of PDFium's C API this reader calls (fpdfview.h, fpdf_text.h, fpdf_edit.h); handles and pointers are numbers. */
+/**
+ * The functions of PDFium's C API this reader calls (fpdfview.h, fpdf_text.h, fpdf_edit.h), as the WebAssembly
+ * exports themselves; handles and pointers are numbers. (The module's `_FPDF…` wrappers check their arguments in
+ * JavaScript on every call: the bench’s 复函, some 3,000 calls for its 482 characters, took 0.5–0.9 ms a file
+ * through them and 0.1 ms without.)
+ */
+interface PdfiumExports {
+  FPDF_InitLibrary(): void;
+  FPDF_LoadMemDocument(data: number, size: number, password: number): number;
+  FPDF_GetLastError(): number;
+  FPDF_CloseDocument(document: number): void;
+  FPDF_GetPageCount(document: number): number;
+  FPDF_LoadPage(document: number, index: number): number;
+  FPDF_ClosePage(page: number): void;
+  FPDF_GetPageBoundingBox(page: number, rect: number): number;
+  FPDFText_LoadPage(page: number): number;
+  FPDFText_ClosePage(textPage: number): void;
+  FPDFText_CountChars(textPage: number): number;
+  FPDFText_GetUnicode(textPage: number, index: number): number;
+  FPDFText_IsGenerated(textPage: number, index: number): number;
+  FPDFText_GetCharOrigin(textPage: number, index: number, x: number, y: number): number;
+  FPDFText_GetLooseCharBox(textPage: number, index: number, rect: number): number;
+  FPDFText_GetFontSize(textPage: number, index: number): number;
+  FPDFText_GetMatrix(textPage: number, index: number, matrix: number): number;
+  FPDFPage_CountObjects(page: number): number;
+  FPDFPage_GetObject(page: number, index: number): number;
+  FPDFPageObj_GetType(object: number): number;
+  FPDFPageObj_GetMatrix(object: number, matrix: number): number;
+  FPDFFormObj_CountObjects(form: number): number;
+  FPDFFormObj_GetObject(form: number, index: number): number;
+  FPDFPath_CountSegments(path: number): number;
+  FPDFPath_GetPathSegment(path: number, index: number): number;
+  FPDFPath_GetDrawMode(path: number, fillMode: number, stroke: number): number;
+  FPDFPathSegment_GetPoint(segment: number, x: number, y: number): number;
+  FPDFPathSegment_GetType(segment: number): number;
+  FPDFPathSegment_GetClose(segment: number): number;
+  malloc(size: number): number;
+  free(pointer: number): void;
+}
+
+/** PDFium's module: its exports, and views of its memory (made again whenever the memory grows). */
 interface Pdfium {
-  _FPDF_InitLibrary(): void;
-  _FPDF_LoadMemDocument(data: number, size: number, password: number): number;
-  _FPDF_GetLastError(): number;
-  _FPDF_CloseDocument(document: number): void;
-  _FPDF_GetPageCount(document: number): number;
-  _FPDF_LoadPage(document: number, index: number): number;
-  _FPDF_ClosePage(page: number): void;
-  _FPDF_GetPageBoundingBox(page: number, rect: number): number;
-  _FPDFText_LoadPage(page: number): number;
-  _FPDFText_ClosePage(textPage: number): void;
-  _FPDFText_CountChars(textPage: number): number;
-  _FPDFText_GetUnicode(textPage: number, index: number): number;
-  _FPDFText_IsGenerated(textPage: number, index: number): number;
-  _FPDFText_GetCharAngle(textPage: number, index: number): number;
-  _FPDFText_GetCharOrigin(textPage: number, index: number, x: number, y: number): number;
-  _FPDFText_GetLooseCharBox(textPage: number, index: number, rect: number): number;
-  _FPDFText_GetFontSize(textPage: number, index: number): number;
-  _FPDFText_GetMatrix(textPage: number, index: number, matrix: number): number;
-  _FPDFPage_CountObjects(page: number): number;
-  _FPDFPage_GetObject(page: number, index: number): number;
-  _FPDFPageObj_GetType(object: number): number;
-  _FPDFPageObj_GetMatrix(object: number, matrix: number): number;
-  _FPDFFormObj_CountObjects(form: number): number;
-  _FPDFFormObj_GetObject(form: number, index: number): number;
-  _FPDFPath_CountSegments(path: number): number;
-  _FPDFPath_GetPathSegment(path: number, index: number): number;
-  _FPDFPath_GetDrawMode(path: number, fillMode: number, stroke: number): number;
-  _FPDFPathSegment_GetPoint(segment: number, x: number, y: number): number;
-  _FPDFPathSegment_GetType(segment: number): number;
-  _FPDFPathSegment_GetClose(segment: number): number;
   HEAPU8: Uint8Array;
-  wasmExports: { malloc(size: number): number; free(pointer: number): void };
+  HEAP32: Int32Array;
+  HEAPF32: Float32Array;
+  HEAPF64: Float64Array;
+  wasmExports: PdfiumExports;
 }
 
 // fpdfview.h, fpdf_edit.h
@@ -59,12 +75,51 @@ const OBJECT_FORM = 5;
 const SEGMENT_LINETO = 0;
 const SEGMENT_MOVETO = 2;
 
+let code: WebAssembly.Module | null = null;
 let instance: Promise<Pdfium> | null = null;
 
-/** PDFium, started once (compiling its WebAssembly is most of what the first PDF costs). */
+/**
+ * PDFium's WebAssembly, compiled once per process, and kept to V8's baseline compiler (Liftoff): V8 would by
+ * default compile each function that has run a while a second time with its optimizing compiler (TurboFan), in
+ * the background. PDFium's functions are large; on this machine's two cores those compiles were most of what a
+ * returned PDF cost, and the code they give pays them back only after hundreds of files. Reading the bench's
+ * two-page 复函 30 times in one process (Node 20): first file 157–257 ms, each further 19–27 ms with tiering up;
+ * 42–55 ms and 5.5–7 ms without; over 300 files 5.8 ms against 6.3 ms. `gongwen track` over 30 such PDFs went
+ * from 1.8–2.3× the cost of 30 .docx forms to 1.24–1.3× (`npm run bench`, before and after in turn), peak memory
+ * from 104 to 83 MB; `gongwen parse` of the sample letter's PDF from 1.0 s to 0.6 s.
+ * `--liftoff-only` is read when a module is compiled (the module keeps it): it is set only around this one
+ * synchronous compile and put back at once, and PDFium is the only WebAssembly gongwen runs.
+ */
+function pdfiumCode(): WebAssembly.Module {
+  if (code) return code;
+  const bytes = readFileSync(createRequire(import.meta.url).resolve('@hyzyla/pdfium/pdfium.wasm'));
+  setFlagsFromString('--liftoff-only');
+  try {
+    code = new WebAssembly.Module(bytes);
+  } finally {
+    setFlagsFromString('--no-liftoff-only');
+  }
+  return code;
+}
+
+/**
+ * Emscripten's start of PDFium, given the instance to run: its runtime calls `instantiateWasm` with the imports and
+ * takes the instance through `receive` (the package declares a module there; the runtime reads an instance).
+ */
+const startPdfium = PDFiumModule as unknown as (options: {
+  instantiateWasm(imports: WebAssembly.Imports, receive: (instance: WebAssembly.Instance) => void): WebAssembly.Exports;
+}) => Promise<Pdfium>;
+
+/** PDFium, started once: an instance of its compiled code, with a memory of its own. */
 function pdfium(): Promise<Pdfium> {
-  instance ??= (PDFiumModule({}) as unknown as Promise<Pdfium>).then((module) => {
-    module._FPDF_InitLibrary();
+  instance ??= startPdfium({
+    instantiateWasm(imports, receive) {
+      const started = new WebAssembly.Instance(pdfiumCode(), imports);
+      receive(started);
+      return started.exports;
+    },
+  }).then((module) => {
+    module.wasmExports.FPDF_InitLibrary();
     return module;
   });
   return instance;
@@ -86,31 +141,32 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
 }
 
 function readPages(module: Pdfium, bytes: Uint8Array): PageLayout[] {
-  const { malloc, free } = module.wasmExports;
+  const api = module.wasmExports;
+  const { malloc, free } = api;
   const data = malloc(Math.max(bytes.length, 1));
   // Room for what PDFium writes back: a rectangle or matrix of floats, or two doubles.
   const scratch = malloc(32);
   try {
     if (!data || !scratch) throw new ReadProblem('PDF 文件太大，无法读取');
     module.HEAPU8.set(bytes, data);
-    const document = module._FPDF_LoadMemDocument(data, bytes.length, 0);
+    const document = api.FPDF_LoadMemDocument(data, bytes.length, 0);
     if (!document) {
-      throw new ReadProblem(module._FPDF_GetLastError() === ERROR_PASSWORD ? '文件设有密码，请对方去掉密码后重新发送' : DAMAGED);
+      throw new ReadProblem(api.FPDF_GetLastError() === ERROR_PASSWORD ? '文件设有密码，请对方去掉密码后重新发送' : DAMAGED);
     }
     try {
       const pages: PageLayout[] = [];
-      for (let index = 0; index < Math.min(module._FPDF_GetPageCount(document), MAX_PAGES); index++) {
-        const page = module._FPDF_LoadPage(document, index);
+      for (let index = 0; index < Math.min(api.FPDF_GetPageCount(document), MAX_PAGES); index++) {
+        const page = api.FPDF_LoadPage(document, index);
         if (!page) throw new ReadProblem(DAMAGED);
         try {
           pages.push(pageLayout(module, page, scratch));
         } finally {
-          module._FPDF_ClosePage(page);
+          api.FPDF_ClosePage(page);
         }
       }
       return pages;
     } finally {
-      module._FPDF_CloseDocument(document);
+      api.FPDF_CloseDocument(document);
     }
   } finally {
     free(scratch);
@@ -119,42 +175,54 @@ function readPages(module: Pdfium, bytes: Uint8Array): PageLayout[] {
 }
 
 function pageLayout(module: Pdfium, page: number, scratch: number): PageLayout {
-  module._FPDF_GetPageBoundingBox(page, scratch);
-  const [left = 0, top = 0, right = 0, bottom = 0] = floats(module, scratch, 4);
+  const api = module.wasmExports;
+  api.FPDF_GetPageBoundingBox(page, scratch);
+  const [left, top, right, bottom] = [0, 1, 2, 3].map((index) => float(module, scratch, index)) as [number, number, number, number];
   const glyphs = glyphsOf(module, page, scratch, left, top);
   // Ruling lines matter only where text stands apart as in a table's cells.
   const rules = mayHoldTable(glyphs) ? rulesOf(module, page, scratch, left, top) : [];
   return { width: right - left, height: top - bottom, glyphs, rules };
 }
 
-function floats(module: Pdfium, pointer: number, count: number): number[] {
-  return [...new Float32Array(module.HEAPU8.buffer, pointer, count)];
+/** The float at `index` of those PDFium wrote at `pointer` (read in place: a page asks thousands). */
+function float(module: Pdfium, pointer: number, index: number): number {
+  return module.HEAPF32[(pointer >> 2) + index] ?? 0;
+}
+
+function double(module: Pdfium, pointer: number, index: number): number {
+  return module.HEAPF64[(pointer >> 3) + index] ?? 0;
 }
 
 /** The characters the page draws, in page coordinates growing downwards (PDFium's own spaces and line breaks left out). */
 function glyphsOf(module: Pdfium, page: number, scratch: number, left: number, top: number): Glyph[] {
-  const textPage = module._FPDFText_LoadPage(page);
+  const api = module.wasmExports;
+  const textPage = api.FPDFText_LoadPage(page);
   if (!textPage) return [];
   const glyphs: Glyph[] = [];
   try {
-    const count = module._FPDFText_CountChars(textPage);
+    const count = api.FPDFText_CountChars(textPage);
     for (let index = 0; index < count; index++) {
-      if (module._FPDFText_IsGenerated(textPage, index)) continue;
-      const code = module._FPDFText_GetUnicode(textPage, index);
+      if (api.FPDFText_IsGenerated(textPage, index)) continue;
+      const code = api.FPDFText_GetUnicode(textPage, index);
       if (code < 0x20 || (code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) continue;
+      // The character's matrix: its angle (FPDFText_GetCharAngle is atan2(b, a) of it) and its scale.
+      api.FPDFText_GetMatrix(textPage, index, scratch);
+      const a = float(module, scratch, 0);
+      const b = float(module, scratch, 1);
+      const c = float(module, scratch, 2);
+      const d = float(module, scratch, 3);
       // Rotated text (a stamp, a margin note) is not part of the letter's lines.
-      if (Math.abs(Math.sin(module._FPDFText_GetCharAngle(textPage, index))) > 0.1) continue;
-      module._FPDFText_GetCharOrigin(textPage, index, scratch, scratch + 8);
-      const [x = 0, y = 0] = new Float64Array(module.HEAPU8.buffer, scratch, 2);
-      module._FPDFText_GetLooseCharBox(textPage, index, scratch);
-      const [boxLeft = 0, , boxRight = 0] = floats(module, scratch, 4);
-      module._FPDFText_GetMatrix(textPage, index, scratch);
-      const [, , c = 0, d = 1] = floats(module, scratch, 4);
-      const size = module._FPDFText_GetFontSize(textPage, index) * (Math.hypot(c, d) || 1);
-      glyphs.push({ text: String.fromCodePoint(code), x: x - left, y: top - y, width: Math.max(boxRight - boxLeft, 0), size: size || 10 });
+      if (Math.abs(Math.sin(Math.atan2(b, a))) > 0.1) continue;
+      api.FPDFText_GetCharOrigin(textPage, index, scratch, scratch + 8);
+      const x = double(module, scratch, 0);
+      const y = double(module, scratch, 1);
+      api.FPDFText_GetLooseCharBox(textPage, index, scratch);
+      const width = Math.max(float(module, scratch, 2) - float(module, scratch, 0), 0);
+      const size = api.FPDFText_GetFontSize(textPage, index) * (Math.hypot(c, d) || 1);
+      glyphs.push({ text: String.fromCodePoint(code), x: x - left, y: top - y, width, size: size || 10 });
     }
   } finally {
-    module._FPDFText_ClosePage(textPage);
+    api.FPDFText_ClosePage(textPage);
   }
   return glyphs;
 }
@@ -167,22 +235,23 @@ const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
  * filled rectangles, inside forms too, with their transformations applied.
  */
 function rulesOf(module: Pdfium, page: number, scratch: number, left: number, top: number): Rule[] {
+  const api = module.wasmExports;
   const rules: Rule[] = [];
   const segment = (ax: number, ay: number, bx: number, by: number): void => {
     if (Math.abs(ay - by) < 1.5 && Math.abs(ax - bx) > 3) rules.push({ direction: 'horizontal', at: (ay + by) / 2, from: Math.min(ax, bx), to: Math.max(ax, bx) });
     else if (Math.abs(ax - bx) < 1.5 && Math.abs(ay - by) > 3) rules.push({ direction: 'vertical', at: (ax + bx) / 2, from: Math.min(ay, by), to: Math.max(ay, by) });
   };
   const visit = (object: number, outer: Matrix): void => {
-    const type = module._FPDFPageObj_GetType(object);
+    const type = api.FPDFPageObj_GetType(object);
     if (type !== OBJECT_PATH && type !== OBJECT_FORM) return;
-    module._FPDFPageObj_GetMatrix(object, scratch);
-    const matrix = multiply(floats(module, scratch, 6) as Matrix, outer);
+    api.FPDFPageObj_GetMatrix(object, scratch);
+    const matrix = multiply([0, 1, 2, 3, 4, 5].map((index) => float(module, scratch, index)) as Matrix, outer);
     if (type === OBJECT_FORM) {
-      for (let index = 0; index < module._FPDFFormObj_CountObjects(object); index++) visit(module._FPDFFormObj_GetObject(object, index), matrix);
+      for (let index = 0; index < api.FPDFFormObj_CountObjects(object); index++) visit(api.FPDFFormObj_GetObject(object, index), matrix);
       return;
     }
-    module._FPDFPath_GetDrawMode(object, scratch, scratch + 4);
-    const stroked = new Int32Array(module.HEAPU8.buffer, scratch + 4, 1)[0] !== 0;
+    api.FPDFPath_GetDrawMode(object, scratch, scratch + 4);
+    const stroked = module.HEAP32[(scratch + 4) >> 2] !== 0;
     const point = (x: number, y: number): [number, number] => [
       matrix[0] * x + matrix[2] * y + matrix[4] - left,
       top - (matrix[1] * x + matrix[3] * y + matrix[5]),
@@ -206,7 +275,7 @@ function rulesOf(module: Pdfium, page: number, scratch: number, left: number, to
       subpath.lines.forEach(([from, to]) => segment(...point(...from), ...point(...to)));
     }
   };
-  for (let index = 0; index < module._FPDFPage_CountObjects(page); index++) visit(module._FPDFPage_GetObject(page, index), IDENTITY);
+  for (let index = 0; index < api.FPDFPage_CountObjects(page); index++) visit(api.FPDFPage_GetObject(page, index), IDENTITY);
   return rules;
 }
 
@@ -219,14 +288,16 @@ interface Subpath {
 
 /** A path's subpaths in its own coordinates: their points, and the straight segments drawn between them. */
 function subpathsOf(module: Pdfium, path: number, scratch: number): Subpath[] {
+  const api = module.wasmExports;
   const subpaths: Subpath[] = [];
   let current: Subpath | null = null;
   let last: Point = [0, 0];
-  for (let index = 0; index < module._FPDFPath_CountSegments(path); index++) {
-    const segment = module._FPDFPath_GetPathSegment(path, index);
-    module._FPDFPathSegment_GetPoint(segment, scratch, scratch + 4);
-    const [x = 0, y = 0] = floats(module, scratch, 2);
-    const type = module._FPDFPathSegment_GetType(segment);
+  for (let index = 0; index < api.FPDFPath_CountSegments(path); index++) {
+    const segment = api.FPDFPath_GetPathSegment(path, index);
+    api.FPDFPathSegment_GetPoint(segment, scratch, scratch + 4);
+    const x = float(module, scratch, 0);
+    const y = float(module, scratch, 1);
+    const type = api.FPDFPathSegment_GetType(segment);
     if (type === SEGMENT_MOVETO || !current) {
       current = { points: [[x, y]], closed: false, lines: [] };
       subpaths.push(current);
@@ -234,7 +305,7 @@ function subpathsOf(module: Pdfium, path: number, scratch: number): Subpath[] {
       current.points.push([x, y]);
       if (type === SEGMENT_LINETO) current.lines.push([last, [x, y]]);
     }
-    if (module._FPDFPathSegment_GetClose(segment) || (current.points.length > 1 && x === current.points[0]?.[0] && y === current.points[0]?.[1])) current.closed = true;
+    if (api.FPDFPathSegment_GetClose(segment) || (current.points.length > 1 && x === current.points[0]?.[0] && y === current.points[0]?.[1])) current.closed = true;
     last = [x, y];
   }
   return subpaths;

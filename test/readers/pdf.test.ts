@@ -110,6 +110,15 @@ describe('a 复函 exported to PDF', () => {
   });
 });
 
+describe('a letter with a stamp set at an angle across its foot', () => {
+  it('leaves the stamp’s words out of the lines, so the signature, date and silence clause read as typed', async () => {
+    const text = paragraphs((await read('pdf/stamp-angled.pdf')).blocks);
+    expect(text.filter((paragraph) => /审核|准予/u.test(paragraph))).toEqual([]);
+    expect(text.find((paragraph) => paragraph.startsWith('为进一步加强'))).toMatch(/请于2025年3月20日前将书面意见反馈我厅公路处。逾期未反馈的，视为无意见。$/u);
+    expect(text.slice(-2)).toEqual(['福建省交通运输厅', '2025年3月6日']);
+  });
+});
+
 describe('a PDF without a text layer', () => {
   it('is a scan: no words, nothing guessed', async () => {
     const document = await read('pdf/scan-only.pdf');
