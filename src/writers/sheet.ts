@@ -5,7 +5,9 @@
  * spreadsheet never runs it as a formula (CSV injection).
  */
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type { stream } from 'exceljs';
+// The streaming writer alone: exceljs's entry point loads its readers too (unzipper, jszip), twice the time.
+import StreamingWorkbookWriter from 'exceljs/lib/stream/xlsx/workbook-writer.js';
 import type { Orientation } from './docx/layout.js';
 import type { TemplateTable } from './template/table.js';
 
@@ -93,14 +95,14 @@ function fittedWidth(column: SheetColumn, texts: string[]): number {
 }
 
 /** A workbook written as a stream (exceljs's WorkbookWriter): each row is written out as it is added, not kept. */
-export type WorkbookWriter = ExcelJS.stream.xlsx.WorkbookWriter;
+export type WorkbookWriter = stream.xlsx.WorkbookWriter;
 
 /** The .xlsx `fill` writes its sheets into, as Excel writes one (text in a table of shared strings). */
 export async function workbookBytes(fill: (workbook: WorkbookWriter) => void): Promise<Uint8Array> {
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
+  const workbook = new StreamingWorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
   workbook.creator = 'gongwen';
   fill(workbook);
   await workbook.commit();
