@@ -6,17 +6,34 @@
  * compares the parts the two zip.
  *
  * It does what the writer asks of archiver: it takes parts (text, bytes or a stream) in order, names without a
- * leading slash, and when the writer finalises, zips them with fflate into the stream it was piped to.
+ * leading slash, and when the writer finalises, zips them with fflate into the stream it was piped to, each part
+ * deflated by zlib, as archiver does (fflate's own deflate, in JavaScript, is several times slower). Images,
+ * which the writer would add as files or base64 text, are not among them: gongwen's sheets have none.
  */
 import { EventEmitter } from 'node:events';
 import { Writable } from 'node:stream';
-import { strToU8, zipSync } from 'fflate';
+import { deflateRawSync } from 'node:zlib';
+import { Zip, ZipPassThrough, strToU8 } from 'fflate';
 
 /** A part as the writer hands it over: XML as text, bytes, or a stream (a worksheet, written as rows come). */
 type PartSource = string | Uint8Array | NodeJS.ReadableStream;
 
 /** zlib's usual level, as archiver uses by default. */
 const LEVEL = 6;
+/** The zip's method number for deflate. */
+const DEFLATE = 8;
+
+/** A part deflated by zlib, in fflate's zip: fflate counts its size and checksum as the part goes through. */
+class DeflatedPart extends ZipPassThrough {
+  constructor(name: string) {
+    super(name);
+    this.compression = DEFLATE;
+  }
+
+  protected override process(chunk: Uint8Array, final: boolean): void {
+    this.ondata(null, deflateRawSync(chunk, { level: LEVEL }), final);
+  }
+}
 
 export class SheetZip extends EventEmitter {
   readonly #parts: Array<Promise<[string, Uint8Array]>> = [];
@@ -28,17 +45,17 @@ export class SheetZip extends EventEmitter {
     return target;
   }
 
-  append(source: PartSource, entry: { name: string; base64?: boolean }): this {
+  append(source: PartSource, entry: { name: string }): this {
     const name = entry.name.replace(/^\/+/u, '');
-    const bytes = entry.base64 && typeof source === 'string' ? Promise.resolve(new Uint8Array(Buffer.from(source, 'base64'))) : partBytes(source);
-    this.#parts.push(bytes.then((data) => [name, data]));
+    this.#parts.push(partBytes(source).then((data) => [name, data]));
     return this;
   }
 
   /** Zips the parts, in the order they were added, into the piped stream, and ends it; or emits 'error'. */
   finalize(): void {
     Promise.all(this.#parts)
-      .then((parts) => this.#target!.end(zipSync(Object.fromEntries(parts), { level: LEVEL })))
+      .then(zipped)
+      .then((bytes) => this.#target!.end(bytes))
       .catch((error: unknown) => this.emit('error', error));
   }
 }
@@ -46,6 +63,23 @@ export class SheetZip extends EventEmitter {
 /** archiver's entry point, as exceljs calls it: `Archiver('zip', options)` (the options are archiver's defaults). */
 export function archiver(): SheetZip {
   return new SheetZip();
+}
+
+function zipped(parts: Array<[string, Uint8Array]>): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    const zip = new Zip((error, chunk, final) => {
+      if (error) return reject(error);
+      chunks.push(chunk);
+      if (final) resolve(Buffer.concat(chunks));
+    });
+    for (const [name, data] of parts) {
+      const part = new DeflatedPart(name);
+      zip.add(part);
+      part.push(data, true);
+    }
+    zip.end();
+  });
 }
 
 function partBytes(source: PartSource): Promise<Uint8Array> {
