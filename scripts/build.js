@@ -71,8 +71,8 @@ const INSIDE_EXCELJS = /[\\/]node_modules[\\/]exceljs[\\/]/;
 
 /**
  * exceljs's streaming writer (src/writers/sheet.ts) is bundled, with what it requires, and src/writers/sheet-zip.ts
- * in place of archiver, which it loads only to zip a workbook's parts: loading exceljs's entry point took
- * ~0.3 s of `packets` on the sample letter, the writer alone with archiver ~0.2 s, bundled without it ~0.03 s.
+ * in place of archiver, which it loads only to zip a workbook's parts. Loading, measured side by side: exceljs's
+ * entry point 0.50 s, the writer alone (with archiver) 0.21 s, the writer bundled without archiver 0.04 s.
  * The packages the writer requires come from exceljs's own node_modules where it has its own (saxes).
  */
 const bundledXlsxWriter = {

@@ -1,7 +1,7 @@
 /**
  * The zip exceljs's streaming writer (WorkbookWriter) puts a workbook's parts into, in the built program, in
  * place of archiver: exceljs loads archiver, with its tar, glob and stream libraries, only to zip them, and that
- * load was a fifth of `packets`' time on the sample letter. The build gives the writer this module under
+ * load is most of the writer's own (scripts/build.js). The build gives the writer this module under
  * archiver's name (scripts/build.js); the tests, run from the sources, meet archiver itself, and a test
  * compares the parts the two zip.
  *

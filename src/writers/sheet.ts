@@ -6,7 +6,8 @@
  */
 import { PassThrough } from 'node:stream';
 import type { stream } from 'exceljs';
-// The streaming writer alone: exceljs's entry point loads its readers too (unzipper, jszip), twice the time.
+// The streaming writer alone: exceljs's entry point loads its readers too (unzipper, jszip), at twice the cost;
+// the build bundles the writer, with sheet-zip.ts for the zip (scripts/build.js).
 import StreamingWorkbookWriter from 'exceljs/lib/stream/xlsx/workbook-writer.js';
 import type { Orientation } from './docx/layout.js';
 import type { TemplateTable } from './template/table.js';
