@@ -1,9 +1,9 @@
 /**
  * The zip exceljs's streaming writer (WorkbookWriter) puts a workbook's parts into, in the built program, in
  * place of archiver: exceljs loads archiver, with its tar, glob and stream libraries, only to zip them, and that
- * load is most of the writer's own (scripts/build.js). The build gives the writer this module under
- * archiver's name (scripts/build.js); the tests, run from the sources, meet archiver itself, and a test
- * compares the parts the two zip.
+ * load is most of the writer's own. The build gives the writer this module under archiver's name
+ * (scripts/build.js); the tests, run from the sources, meet archiver itself, and a test compares the parts the
+ * two zip (test/writers/sheet-zip.test.ts).
  *
  * It does what the writer asks of archiver: it takes parts (text, bytes or a stream) in order, names without a
  * leading slash, and when the writer finalises, zips them with fflate into the stream it was piped to, each part
@@ -35,7 +35,7 @@ class DeflatedPart extends ZipPassThrough {
   }
 }
 
-export class SheetZip extends EventEmitter {
+class SheetZip extends EventEmitter {
   readonly #parts: Array<Promise<[string, Uint8Array]>> = [];
   /** The writer pipes the zip into its output stream as it starts. */
   #target: NodeJS.WritableStream | undefined;
