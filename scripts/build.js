@@ -9,6 +9,7 @@
 // the other part must see, and the one class that crosses over, UserError, is recognised by a brand.
 import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import { createRequire, isBuiltin } from 'node:module';
 import { relative, resolve } from 'node:path';
 import { build } from 'esbuild';
 
@@ -65,6 +66,32 @@ const lazyChildProcess = {
   },
 };
 
+const EXCELJS_WRITER = /^exceljs\/lib\/stream\/xlsx\/workbook-writer\.js$/;
+const INSIDE_EXCELJS = /[\\/]node_modules[\\/]exceljs[\\/]/;
+
+/**
+ * exceljs's streaming writer (src/writers/sheet.ts) is bundled, with what it requires, and src/writers/sheet-zip.ts
+ * in place of archiver, which it loads only to zip a workbook's parts. Loading, measured side by side: exceljs's
+ * entry point 0.50 s, the writer alone (with archiver) 0.21 s, the writer bundled without archiver 0.04 s.
+ * The packages the writer requires come from exceljs's own node_modules where it has its own (saxes).
+ */
+const bundledXlsxWriter = {
+  name: 'bundled-xlsx-writer',
+  setup(build) {
+    const require = createRequire(import.meta.url);
+    build.onResolve({ filter: EXCELJS_WRITER }, (args) => ({ path: require.resolve(args.path) }));
+    build.onResolve({ filter: /^archiver$/ }, (args) => (INSIDE_EXCELJS.test(args.importer) ? { path: 'archiver', namespace: 'sheet-zip' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'sheet-zip' }, () => ({
+      contents: "module.exports = require('./sheet-zip.ts').archiver;",
+      resolveDir: resolve('src/writers'),
+      loader: 'js',
+    }));
+    build.onResolve({ filter: /^[^./]/ }, (args) =>
+      INSIDE_EXCELJS.test(args.importer) && !isBuiltin(args.path) ? { path: createRequire(args.importer).resolve(args.path) } : undefined,
+    );
+  },
+};
+
 // Chunk names carry hashes: start from an empty dist/ so no stale chunk is left behind.
 await rm('dist', { recursive: true, force: true });
 
@@ -87,4 +114,7 @@ await build({
   outdir: 'dist/esm',
   splitting: true,
   format: 'esm',
+  // The CommonJS bundled in (exceljs's writer) requires Node's own modules with `require`, which ES modules lack.
+  banner: { js: "import { createRequire as createRequireForBundledCjs } from 'node:module';\nconst require = createRequireForBundledCjs(import.meta.url);" },
+  plugins: [bundledXlsxWriter],
 });

@@ -5,7 +5,10 @@
  * spreadsheet never runs it as a formula (CSV injection).
  */
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type { Style, ValueType, stream } from 'exceljs';
+// The streaming writer alone: exceljs's entry point loads its readers too (unzipper, jszip), at twice the cost;
+// the build bundles the writer, with sheet-zip.ts for the zip (scripts/build.js).
+import StreamingWorkbookWriter from 'exceljs/lib/stream/xlsx/workbook-writer.js';
 import type { Orientation } from './docx/layout.js';
 import type { TemplateTable } from './template/table.js';
 
@@ -93,14 +96,14 @@ function fittedWidth(column: SheetColumn, texts: string[]): number {
 }
 
 /** A workbook written as a stream (exceljs's WorkbookWriter): each row is written out as it is added, not kept. */
-export type WorkbookWriter = ExcelJS.stream.xlsx.WorkbookWriter;
+export type WorkbookWriter = stream.xlsx.WorkbookWriter;
 
 /** The .xlsx `fill` writes its sheets into, as Excel writes one (text in a table of shared strings). */
 export async function workbookBytes(fill: (workbook: WorkbookWriter) => void): Promise<Uint8Array> {
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
+  const workbook = new StreamingWorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
   workbook.creator = 'gongwen';
   fill(workbook);
   await workbook.commit();
@@ -133,6 +136,16 @@ export function addTableSheet(workbook: WorkbookWriter, spec: SheetSpec): void {
   const borders = { top: border, left: border, bottom: border, right: border };
   const fonts = [{ name: FONT, size: FONT_SIZE, bold: false }, { name: FONT, size: FONT_SIZE, bold: true }];
   const alignments = [{ vertical: 'middle', wrapText: true }, { vertical: 'middle', horizontal: 'center', wrapText: true }] as const;
+  // One style object for each kind of cell, shared by its cells: exceljs knows an object it has seen and gives it
+  // its style at once, instead of writing out each cell's font and borders to find it. The kind includes the type
+  // of the cell's value, on which exceljs's choice of number format depends.
+  const styles = new Map<string, Partial<Style>>();
+  const styleOf = (heading: boolean, type: ValueType): Partial<Style> => {
+    const key = `${heading}:${type}`;
+    const style = styles.get(key) ?? { font: fonts[heading ? 1 : 0]!, alignment: alignments[heading ? 1 : 0]!, border: borders };
+    styles.set(key, style);
+    return style;
+  };
   // One drop-down per column, shared by its cells: the sheet holds a reference per cell, not a copy.
   const validations = spec.columns.map((column) =>
     column.choices
@@ -161,9 +174,7 @@ export function addTableSheet(workbook: WorkbookWriter, spec: SheetSpec): void {
     const row = sheet.addRow(values);
     for (let column = 1; column <= lastColumn; column++) {
       const cell = row.getCell(column);
-      cell.font = fonts[heading ? 1 : 0]!;
-      cell.alignment = alignments[heading ? 1 : 0]!;
-      cell.border = borders;
+      cell.style = styleOf(heading, cell.type);
       const validation = validations[column - 1];
       if (!heading && validation) cell.dataValidation = validation;
     }
