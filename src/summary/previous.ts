@@ -5,7 +5,7 @@
  * person's own) stops the run before the file is replaced.
  */
 import { stat } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
+import type { CellValue, stream } from 'exceljs';
 import { UserError } from '../errors.js';
 import { INDEX_HEADER } from './merge.js';
 
@@ -26,6 +26,8 @@ export const KEY_HEADERS = { suggestion: '修改意见', adoption: '采纳情况
 export async function readPreviousSummary(path: string, file: string, known: readonly string[]): Promise<PreviousRow[]> {
   if (!(await stat(path).catch(() => null))?.isFile()) return [];
   const rows: PreviousRow[] = [];
+  // exceljs's readers load a dozen packages (a quarter of a second): only when there is a summary to read.
+  const { default: ExcelJS } = await import('exceljs');
   try {
     // Read as a stream, a row at a time: a summary of 10,000 comments is never held as a whole workbook.
     const workbook = wholeCharacters(new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' }));
@@ -48,7 +50,7 @@ interface ReaderInternals {
  * Chinese character that falls across two chunks comes out as three � (every 16 KB or so of a sheet). The
  * sheets and the shared strings are given to it as text decoded as a stream (exceljs takes text as it is).
  */
-function wholeCharacters(reader: ExcelJS.stream.xlsx.WorkbookReader): ExcelJS.stream.xlsx.WorkbookReader {
+function wholeCharacters(reader: stream.xlsx.WorkbookReader): stream.xlsx.WorkbookReader {
   const internals = reader as unknown as ReaderInternals;
   const parseWorksheet = internals._parseWorksheet;
   const parseSharedStrings = internals._parseSharedStrings;
@@ -73,7 +75,7 @@ async function* decoded(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<
 const HEADER_SEARCH_ROWS = 20;
 
 /** The rows of one sheet under its header row: the first row holding both 修改意见 and 采纳情况, in its first rows. */
-async function sheetRows(sheet: ExcelJS.stream.xlsx.WorksheetReader, file: string, known: readonly string[]): Promise<PreviousRow[]> {
+async function sheetRows(sheet: stream.xlsx.WorksheetReader, file: string, known: readonly string[]): Promise<PreviousRow[]> {
   // exceljs's types leave out the name the reader gives each sheet (from the workbook's list of sheets).
   const { name } = sheet as unknown as { name: string };
   const rows: PreviousRow[] = [];
@@ -117,7 +119,7 @@ async function sheetRows(sheet: ExcelJS.stream.xlsx.WorksheetReader, file: strin
 }
 
 /** What a cell shows: the text of rich text and links, a formula's last result, a date as YYYY-MM-DD. */
-export function cellText(value: ExcelJS.CellValue): string {
+export function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value !== 'object') return String(value);
