@@ -33,6 +33,11 @@ const ON_DEMAND = {
 };
 const onDemandByPath = new Map(Object.entries(ON_DEMAND).map(([name, path]) => [resolve(path), name]));
 
+/**
+ * The packages left as they are in node_modules: package.json's dependencies, but commander. Libraries that are
+ * only devDependencies (docx; remark, unified and mdast-util-to-string, which Node loads as some 230 small ES
+ * modules, 0.19 s of the sample letter's `packets`) are bundled in.
+ */
 const { dependencies } = JSON.parse(readFileSync('package.json', 'utf8'));
 const external = Object.keys(dependencies).filter((name) => name !== 'commander');
 
