@@ -1,23 +1,43 @@
 /**
- * Reading back the 意见汇总表.xlsx a person has worked in: every row under a header row (found by its content,
- * wherever it sits), as the text of each cell by its column's header. The sheet of earlier rows that could not
- * be placed is read the same way. Anything that a new summary could not carry over (a sheet or a column of the
- * person's own) stops the run before the file is replaced.
+ * Reading back the 意见汇总表.xlsx a person has worked in, the one place that decides which row of a sheet is its
+ * header (the first of its first rows holding both 修改意见 and 采纳情况, below any title) and what a cell says.
+ * `summary`, run again, reads every row to carry it over: anything it could not carry over (a sheet or a column of
+ * the person's own) stops the run before the file is replaced. `adoption` reads the decisions the drafter typed,
+ * passing over what is not gongwen's. Both read a row at a time: a summary of 10,000 comments is never held whole.
  */
 import { stat } from 'node:fs/promises';
 import type { CellValue, stream } from 'exceljs';
 import { UserError } from '../errors.js';
 import { INDEX_HEADER } from './merge.js';
 
-/** One row of the earlier sheet: its cells by header, and where it was. */
+/** One row of the sheet: its cells by header, and where it was. */
 export interface PreviousRow {
   cells: Record<string, string>;
   sheet: string;
   row: number;
 }
 
+/** A sheet with its header row: the headers of its columns, and its rows below the header. */
+export interface SummarySheet {
+  name: string;
+  headers: string[];
+  rows: PreviousRow[];
+}
+
 /** The headers a row of the summary is recognised by. */
 export const KEY_HEADERS = { suggestion: '修改意见', adoption: '采纳情况' } as const;
+
+/**
+ * How a reading treats what gongwen did not write: `known` (the headers gongwen writes) stops at a column or a
+ * sheet of a person's own; without it they are passed over.
+ */
+interface Reading {
+  /** Names the file in messages. */
+  file: string;
+  known?: readonly string[];
+  /** Said when the file cannot be read as a workbook. */
+  unreadable: string;
+}
 
 /**
  * The rows of the summary at `path`, or none when there is no such file. `known` are the headers gongwen writes
@@ -25,18 +45,30 @@ export const KEY_HEADERS = { suggestion: '修改意见', adoption: '采纳情况
  */
 export async function readPreviousSummary(path: string, file: string, known: readonly string[]): Promise<PreviousRow[]> {
   if (!(await stat(path).catch(() => null))?.isFile()) return [];
-  const rows: PreviousRow[] = [];
+  const sheets = await readSummarySheets(path, {
+    file,
+    known,
+    unreadable: `无法读取 ${file}，其中填写的采纳情况和说明会丢失，未作任何改动。请用 Excel 或 WPS 打开后另存为 .xlsx，再运行。`,
+  });
+  return sheets.flatMap((sheet) => sheet.rows);
+}
+
+/** The sheets of the summary at `path` that have a header row, each with its rows. */
+export async function readSummarySheets(path: string, reading: Reading): Promise<SummarySheet[]> {
+  const sheets: SummarySheet[] = [];
   // exceljs's readers load a dozen packages (a quarter of a second): only when there is a summary to read.
   const { default: ExcelJS } = await import('exceljs');
   try {
-    // Read as a stream, a row at a time: a summary of 10,000 comments is never held as a whole workbook.
     const workbook = wholeCharacters(new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' }));
-    for await (const sheet of workbook) rows.push(...(await sheetRows(sheet, file, known)));
+    for await (const sheet of workbook) {
+      const read = await sheetRows(sheet, reading);
+      if (read) sheets.push(read);
+    }
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw new UserError(`无法读取 ${file}，其中填写的采纳情况和说明会丢失，未作任何改动。请用 Excel 或 WPS 打开后另存为 .xlsx，再运行。`);
+    throw new UserError(reading.unreadable);
   }
-  return rows;
+  return sheets;
 }
 
 /** What exceljs 4.4's streaming reader reads a sheet and the shared strings from, in its own (undocumented) methods. */
@@ -74,8 +106,8 @@ async function* decoded(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<
 /** How far down the header row may sit: a title, a note or two above it. */
 const HEADER_SEARCH_ROWS = 20;
 
-/** The rows of one sheet under its header row: the first row holding both 修改意见 and 采纳情况, in its first rows. */
-async function sheetRows(sheet: stream.xlsx.WorksheetReader, file: string, known: readonly string[]): Promise<PreviousRow[]> {
+/** One sheet under its header row (the first row holding both 修改意见 and 采纳情况, in its first rows); null without one. */
+async function sheetRows(sheet: stream.xlsx.WorksheetReader, { file, known }: Reading): Promise<SummarySheet | null> {
   // exceljs's types leave out the name the reader gives each sheet (from the workbook's list of sheets).
   const { name } = sheet as unknown as { name: string };
   const rows: PreviousRow[] = [];
@@ -102,9 +134,14 @@ async function sheetRows(sheet: stream.xlsx.WorksheetReader, file: string, known
       const text = cellText(cell.value);
       if (text.trim() === '') return;
       const header = headers!.get(column);
-      if (header === undefined || !known.includes(header)) {
+      if (known !== undefined && (header === undefined || !known.includes(header))) {
         const label = header === undefined ? `第 ${cell.address.replace(/\d+$/u, '')} 列（无表头）` : `“${header}”列`;
         throw new UserError(`${file} 中工作表“${name}”的${label}不是 gongwen 的列，重新汇总会丢掉其中的内容，未作任何改动。请把这一列移到另一个文件后再运行。`);
+      }
+      if (header === undefined) return; // a column of a person's own, passed over
+      if (Object.hasOwn(cells, header)) {
+        if (known === undefined) return; // of two columns under one header, the first counts
+        throw new UserError(`${file} 中工作表“${name}”有两列“${header}”，重新汇总只能保留一列，未作任何改动。请删去或改名其中一列后再运行。`);
       }
       cells[header] = text;
     });
@@ -112,10 +149,10 @@ async function sheetRows(sheet: stream.xlsx.WorksheetReader, file: string, known
     const typed = Object.entries(cells).filter(([header, text]) => !(header === INDEX_HEADER && /^\d+$/u.test(text.trim())));
     if (typed.length > 0) rows.push({ cells, sheet: name, row: row.number });
   }
-  if (headers === null && content) {
+  if (headers === null && content && known !== undefined) {
     throw new UserError(`${file} 中的工作表“${name}”不是 gongwen 生成的，重新汇总会丢掉它，未作任何改动。请把它移到另一个文件后再运行。`);
   }
-  return rows;
+  return headers === null ? null : { name, headers: [...headers.values()], rows };
 }
 
 /** What a cell shows: the text of rich text and links, a formula's last result, a date as YYYY-MM-DD. */

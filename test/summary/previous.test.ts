@@ -1,8 +1,11 @@
-// Reading back a long 意见汇总表.xlsx, as `summary` run again does: a row at a time, every character whole.
+// Reading back the 意见汇总表.xlsx: a long one, as `summary` run again does (a row at a time, every character whole),
+// and one a drafter worked in, as `summary` and `adoption` each read it under the one rule for its header row.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readSummarySheet } from '../../src/adoption/sheet.js';
 import { INDEX_HEADER, REASON_HEADER, SUMMARY_HEADERS } from '../../src/summary/merge.js';
 import { readPreviousSummary } from '../../src/summary/previous.js';
 import { summaryXlsx, type SummaryRow } from '../../src/writers/summary-table.js';
@@ -47,5 +50,42 @@ describe('the earlier 意见汇总表 of 3,000 comments, read again', () => {
 
   it('is nothing when there is no earlier file', async () => {
     expect(await readPreviousSummary(join(scratch, 'none.xlsx'), 'none.xlsx', KNOWN)).toEqual([]);
+  });
+});
+
+describe('a sheet the drafter worked in, read by summary run again and by adoption', () => {
+  /** The summary as a drafter leaves it: a title and a note above the header, a column of their own, 说明 twice. */
+  async function workedSheet(): Promise<string> {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('意见汇总表');
+    sheet.addRow(['关于……意见汇总表']);
+    sheet.addRow(['（起草组 10月20日 修改）']);
+    sheet.addRow([INDEX_HEADER, ...Object.values(SUMMARY_HEADERS), '经办人', SUMMARY_HEADERS.note]);
+    sheet.addRow(['1', '任务3', '', '建议增加“成果转化”', '', '省科技厅', '部分采纳', '已补充', '王某', '第二稿再议']);
+    sheet.addRow(['2', '', '', "'=补充表述", '', '省财政厅', ' 采纳 ', '', '', '']);
+    const path = join(scratch, `worked-${Date.now()}.xlsx`);
+    writeFileSync(path, new Uint8Array(await workbook.xlsx.writeBuffer()));
+    return path;
+  }
+
+  it('stops summary before it drops the drafter’s own column, naming it', async () => {
+    await expect(readPreviousSummary(await workedSheet(), '意见汇总表.xlsx', KNOWN)).rejects.toThrow(/“经办人”列不是 gongwen 的列，重新汇总会丢掉其中的内容，未作任何改动/u);
+  });
+
+  it('stops summary at a second column under one header instead of keeping one of the two silently', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await workedSheet());
+    workbook.worksheets[0]!.spliceColumns(9, 1);
+    const path = join(scratch, 'two-notes.xlsx');
+    await workbook.xlsx.writeFile(path);
+    await expect(readPreviousSummary(path, '意见汇总表.xlsx', KNOWN)).rejects.toThrow(/有两列“说明”，重新汇总只能保留一列，未作任何改动/u);
+  });
+
+  it('gives adoption each decision under the same header row, passing over the drafter’s own column', async () => {
+    const rows = await readSummarySheet(await workedSheet(), '意见汇总表.xlsx');
+    expect(rows).toEqual([
+      { row: 4, index: '1', clause: '任务3', original: '', suggestion: '建议增加“成果转化”', reason: '', unit: '省科技厅', decision: '部分采纳', note: '已补充' },
+      { row: 5, index: '2', clause: '', original: '', suggestion: '=补充表述', reason: '', unit: '省财政厅', decision: '采纳', note: '' },
+    ]);
   });
 });
