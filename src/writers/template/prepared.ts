@@ -21,23 +21,20 @@ import { widthInCharacters } from '../docx/layout.js';
 import { isPlainText, markdownToDocx, type DocumentParts, type Measure } from '../docx/markdown.js';
 import { packDocx, zipEntry, type ZipEntry } from '../docx/package.js';
 import { fillTemplate, oneLine, type TemplateData } from './fill.js';
+import { HAS_MARK, MARK_CHARACTERS, MAX_MARKS, markAt, markIndex } from './marks.js';
 import type { Template } from './load.js';
 import { directRenderer, parseTemplate, renderParts, type DocxRenderer } from './render.js';
 
 /** What a mark stands for. */
 type Slot = { kind: 'value'; name: string } | { kind: 'field'; list: string; field: string } | { kind: 'property'; name: string };
 
-/** A mark is one private-use character naming its slot, padded to a width with these (1 and ½ wide). */
-const FIRST_MARK = 0xe000;
-const MAX_SLOTS = 0x1000;
+/** A mark (marks.ts) names its slot; it is padded to a width with these (1 and ½ wide). */
 const FULL_PAD = '\uf8ff';
 const HALF_PAD = '\u2e7f';
+/** A mark with its padding. */
 const MARK = /[\ue000-\uefff]\uf8ff*\u2e7f?/gu;
-const HAS_MARK = /[\ue000-\uefff]/u;
 /** A mark as the measuring layout writes it, unpadded, for `split` (captured, so the marks are kept). */
 const ONE_MARK = /([\ue000-\uefff])/u;
-/** Data holding these is laid out from scratch: the marks' characters, and lone surrogates (encoded two ways). */
-export const NOT_PREPARABLE = /[\ue000-\uf8ff\u2e7f]|[\ud800-\udfff]/u;
 
 /** A part of a prepared package: the same for every document, or text with marks to fill. */
 type PreparedPart = { path: string; entry: ZipEntry } | { path: string; pieces: Piece[] };
@@ -108,7 +105,7 @@ function cached<T>(byTemplate: Map<Template, Map<string, Promise<T>>>, template:
 /** Data the marks can stand in for: none of the marks' characters, and list items alike and plain. */
 function preparable(data: TemplateData, properties: Record<string, string>): boolean {
   const texts = [...Object.values(data.values), ...Object.values(properties), ...Object.values(data.lists).flatMap((items) => items.flatMap(Object.values))];
-  return texts.every((text) => !NOT_PREPARABLE.test(text)) && Object.values(data.lists).every((items) => items.every((item) => plainItemLike(item, items[0]!)));
+  return texts.every((text) => !MARK_CHARACTERS.test(text)) && Object.values(data.lists).every((items) => items.every((item) => plainItemLike(item, items[0]!)));
 }
 
 /** An item with the first item's fields, each plain text (a repeated row is patched, never laid out again). */
@@ -134,7 +131,7 @@ interface Measured {
 /** Filled with every value marked and turned into blocks (not laid out): what the layout measures, and where. */
 async function measuredValues(template: Template, data: TemplateData): Promise<Measured | null> {
   const slots: Slot[] = [];
-  const mark = (slot: Slot): string => String.fromCharCode(FIRST_MARK + slots.push(slot) - 1);
+  const mark = (slot: Slot): string => markAt(slots.push(slot) - 1);
   const marked: TemplateData = {
     values: Object.fromEntries(Object.keys(data.values).map((name) => [name, mark({ kind: 'value', name })])),
     lists: Object.fromEntries(Object.entries(data.lists).map(([list, items]) => [list, items.slice(0, 1).map((item) => markedItem(list, item, mark))])),
@@ -147,9 +144,9 @@ async function measuredValues(template: Template, data: TemplateData): Promise<M
   } catch {
     return null; // laid out from scratch, which reports the template's mistake
   }
-  if (slots.length > MAX_SLOTS) return null;
+  if (slots.length > MAX_MARKS) return null;
   const nameAt = (found: string): string | null => {
-    const slot = slots[slotIndex(found)]!;
+    const slot = slots[markIndex(found)]!;
     return slot.kind === 'value' ? slot.name : null;
   };
   const printed = new Set([...toString(filled).matchAll(MARK)].flatMap(([found]) => nameAt(found) ?? []));
@@ -212,7 +209,7 @@ function shapeOf(names: string, data: TemplateData, properties: Record<string, s
       return [name, value];
     }),
   );
-  if (slots.length > MAX_SLOTS) return null;
+  if (slots.length > MAX_MARKS) return null;
   return { key: JSON.stringify(key), slots, data: { values, lists }, properties: markedProperties, shown: shownValues };
 }
 
@@ -240,7 +237,7 @@ const HEADING_ROW = /<w:tblHeader(?! w:val="(?:off|false|0)")/u;
 /** Text cut at its marks; each list's marks must lie in one table row (not a heading row), which repeats. */
 function piecesOf(text: string, shape: Shape): Piece[] | null {
   const fieldMarks = [...text.matchAll(MARK)].flatMap((found) => {
-    const slot = shape.slots[slotIndex(found[0])]!;
+    const slot = shape.slots[markIndex(found[0])]!;
     return slot.kind === 'field' ? [{ index: found.index, list: slot.list }] : [];
   });
   const rows: { list: string; start: number; end: number }[] = [];
@@ -274,12 +271,7 @@ function piecesOf(text: string, shape: Shape): Piece[] | null {
 /** The mark of a slot, padded to a width (in characters, halves included). */
 function markOf(slot: number, width: number): string {
   const whole = Math.floor(width);
-  return String.fromCharCode(FIRST_MARK + slot) + FULL_PAD.repeat(whole - 1) + (width > whole ? HALF_PAD : '');
-}
-
-/** The slot a mark (as found in the text) stands for. */
-function slotIndex(found: string): number {
-  return found.charCodeAt(0) - FIRST_MARK;
+  return markAt(slot) + FULL_PAD.repeat(whole - 1) + (width > whole ? HALF_PAD : '');
 }
 
 function markPieces(text: string): Piece[] {
@@ -288,7 +280,7 @@ function markPieces(text: string): Piece[] {
   let at = 0;
   for (const found of text.matchAll(MARK)) {
     pushText(text.slice(at, found.index));
-    pieces.push({ slot: slotIndex(found[0]) });
+    pieces.push({ slot: markIndex(found[0]) });
     at = found.index + found[0].length;
   }
   pushText(text.slice(at));

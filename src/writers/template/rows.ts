@@ -19,7 +19,8 @@ import { rowKeptWithNext, type ColumnContent } from '../docx/layout.js';
 import { packDocx, unpackDocx, zipEntry } from '../docx/package.js';
 import { fillTemplate, oneLine, type TemplateData } from './fill.js';
 import type { Template } from './load.js';
-import { escapeXml, NOT_PREPARABLE } from './prepared.js';
+import { HAS_MARK, MARKS, MARK_CHARACTERS, markAt } from './marks.js';
+import { escapeXml } from './prepared.js';
 import { parseTemplate, type DocxRenderer } from './render.js';
 
 /** How a rows renderer made its documents: tables written as rows, documents laid out whole. */
@@ -28,9 +29,6 @@ export interface RowsCounts {
   direct: number;
 }
 
-/** A column's mark: one private-use character, the column's number after this. */
-const FIRST_MARK = 0xe000;
-const HAS_MARK = /[\ue000-\uefff]/u;
 const DOCUMENT_PART = 'word/document.xml';
 const ROW_START = '<w:tr>';
 const ROW_END = '</w:tr>';
@@ -70,7 +68,7 @@ async function tableAsRows(render: DocxRenderer, template: Template, data: Templ
   const items = data.lists[list];
   if (!items || items.length === 0 || !rowsPreparable(data, properties, list)) return null;
   const fields = Object.keys(items[0]!);
-  const marked = Object.fromEntries(fields.map((field, index) => [field, String.fromCharCode(FIRST_MARK + index)]));
+  const marked = Object.fromEntries(fields.map((field, index) => [field, markAt(index)]));
   const table = listTable(fillTemplate(parseTemplate(template), { values: data.values, lists: { ...data.lists, [list]: [marked] } }), marked);
   if (table === null) return null;
   const { headings, patterns } = table;
@@ -153,7 +151,7 @@ const encoder = new TextEncoder();
 function rowsPreparable(data: TemplateData, properties: Record<string, string>, list: string): boolean {
   const items = data.lists[list]!;
   const texts = [...Object.values(data.values), ...Object.values(properties), ...Object.values(data.lists).flatMap((each) => each.flatMap(Object.values))];
-  if (texts.some((text) => NOT_PREPARABLE.test(text))) return false;
+  if (texts.some((text) => MARK_CHARACTERS.test(text))) return false;
   const fields = Object.keys(items[0]!).join('\n');
   return items.every((item) => Object.keys(item).join('\n') === fields && Object.values(item).every((value) => value === '' || isPlainText(oneLine(value))));
 }
@@ -171,7 +169,7 @@ function listTable(root: Root, marked: Record<string, string>): { headings: stri
   const patterns: CellPattern[] = [];
   for (let column = 0; column < columns; column++) {
     const text = cellText(row.children[column]?.children ?? []);
-    const found = [...text.matchAll(/[\ue000-\uefff]/gu)];
+    const found = [...text.matchAll(MARKS)];
     if (found.length === 0) patterns.push({ text });
     else if (found.length === 1) patterns.push({ field: byMark.get(found[0]![0])!, before: text.slice(0, found[0]!.index), after: text.slice(found[0]!.index + 1) });
     else return null;

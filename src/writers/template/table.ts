@@ -8,6 +8,7 @@ import type { Orientation } from '../docx/layout.js';
 import { cellText, pageOrientation } from '../docx/markdown.js';
 import { fillTemplate, oneLine, type TemplateData } from './fill.js';
 import type { Template } from './load.js';
+import { HAS_MARK, MARKS, MAX_MARKS, markAt } from './marks.js';
 import { TemplateProblem } from './problem.js';
 import { parseTemplate, withPlace } from './render.js';
 
@@ -56,8 +57,6 @@ export function templateTable(template: Template, data: TemplateData, list: stri
   });
 }
 
-const MARKS = /[\ue000-\uefff]/gu;
-
 /** The marked row's cells with each item's values in place of the marks. */
 function filledRows(marked: string[], items: Record<string, string>[], fields: Map<string, string>): string[][] {
   return items.map((item) => marked.map((cell) => cell.replace(MARKS, (mark) => oneLine(item[fields.get(mark)!]!))));
@@ -69,9 +68,9 @@ function markedItems(data: TemplateData, list: string): { item: Record<string, s
   if (items.length < 2) return null;
   const keys = Object.keys(items[0]!);
   const texts = [...Object.values(data.values), ...Object.values(data.lists).flatMap((each) => each.flatMap(Object.values))];
-  if (keys.length > 0x1000 || texts.some((value) => /[\ue000-\uefff]/u.test(value))) return null;
+  if (keys.length > MAX_MARKS || texts.some((value) => HAS_MARK.test(value))) return null;
   if (!items.every((item) => Object.keys(item).join('\n') === keys.join('\n'))) return null;
-  const item = Object.fromEntries(keys.map((key, index) => [key, String.fromCharCode(0xe000 + index)]));
+  const item = Object.fromEntries(keys.map((key, index) => [key, markAt(index)]));
   return { item, fields: new Map(keys.map((key) => [item[key]!, key])) };
 }
 
