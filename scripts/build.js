@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { createRequire, isBuiltin } from 'node:module';
-import { relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { build } from 'esbuild';
 
 /** The modules loaded on demand, by the name of their file in dist/esm/. */
@@ -30,6 +30,7 @@ const ON_DEMAND = {
   'outline-tree': 'src/cli/views/outline-tree.ts',
   'track-report': 'src/cli/views/track-report.ts',
   'units-table': 'src/cli/views/units-table.ts',
+  'template-parse': 'src/writers/template/parse.ts',
 };
 const onDemandByPath = new Map(Object.entries(ON_DEMAND).map(([name, path]) => [resolve(path), name]));
 
@@ -97,6 +98,47 @@ const bundledXlsxWriter = {
   },
 };
 
+/**
+ * gongwen's own templates parsed here, once, rather than by every command that lays out a document
+ * (src/writers/template/built-in-trees.ts): parse.ts, bundled on its own, parses each of templates/*.md as
+ * loadTemplates reads it, and the trees are written into built-in-trees.ts in dist/esm/, where the commands
+ * that lay out documents are. main.cjs only copies templates (`gongwen templates`) and keeps the empty table.
+ */
+async function builtInTrees() {
+  const { outputFiles } = await build({
+    stdin: {
+      contents: [
+        "export { TEMPLATE_NAMES } from './src/writers/template/load.ts';",
+        "export { parseTemplateText } from './src/writers/template/parse.ts';",
+        "export { decodeText } from './src/readers/decode.ts';",
+      ].join('\n'),
+      resolveDir: resolve('.'),
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    write: false,
+    logLevel: 'warning',
+  });
+  const { TEMPLATE_NAMES, parseTemplateText, decodeText } = await import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].contents).toString('base64')}`);
+  return TEMPLATE_NAMES.map((name) => {
+    const { text } = decodeText(readFileSync(join('templates', `${name}.md`)));
+    return [text, parseTemplateText(text)];
+  });
+}
+
+const trees = JSON.stringify(await builtInTrees());
+const builtInTreesModule = {
+  name: 'built-in-trees',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]writers[\\/]template[\\/]built-in-trees\.ts$/ }, () => ({
+      contents: `export const BUILT_IN_TREES = new Map(JSON.parse(${JSON.stringify(trees)}));`,
+      loader: 'js',
+    }));
+  },
+};
+
 // Chunk names carry hashes: start from an empty dist/ so no stale chunk is left behind.
 await rm('dist', { recursive: true, force: true });
 
@@ -121,5 +163,5 @@ await build({
   format: 'esm',
   // The CommonJS bundled in (exceljs's writer) requires Node's own modules with `require`, which ES modules lack.
   banner: { js: "import { createRequire as createRequireForBundledCjs } from 'node:module';\nconst require = createRequireForBundledCjs(import.meta.url);" },
-  plugins: [bundledXlsxWriter],
+  plugins: [bundledXlsxWriter, builtInTreesModule],
 });

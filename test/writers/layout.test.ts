@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { documentProperties } from '../../src/writers/properties.js';
 import { loadTemplates } from '../../src/writers/template/index.js';
 import { fillTemplate } from '../../src/writers/template/fill.js';
-import { parseTemplate } from '../../src/writers/template/render.js';
 import { markdownToDocx } from '../../src/writers/docx/markdown.js';
 import { letterValues, recipientValues } from '../../src/writers/values.js';
 import { feedbackForm } from '../../src/writers/feedback-form.js';
@@ -188,7 +187,7 @@ describe('the parts gongwen zips', () => {
     const template = templates['reply-letter'];
     const data = { values: { ...letterValues(outline, templates.wording), ...recipientValues(outline, unit) }, lists: {} };
     const spec = () => {
-      const { measured: _, ...document } = markdownToDocx(fillTemplate(parseTemplate(template), data));
+      const { measured: _, ...document } = markdownToDocx(fillTemplate(template.tree, data));
       return { ...document, properties: documentProperties('reply-letter', outline, unit), date: new Date('2024-10-18T00:00:00Z') };
     };
     const compiled = compiledParts(documentOf(spec()));

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feedbackForm } from '../../src/writers/feedback-form.js';
 import { replyLetter } from '../../src/writers/reply-letter.js';
-import { directRenderer } from '../../src/writers/template/index.js';
+import { directRenderer, templateOf } from '../../src/writers/template/index.js';
 import { missingTools, renderPdf } from '../support/render.js';
 import { recipientNamed, sampleOutline } from './sample-outline.js';
 
@@ -31,7 +31,7 @@ describe.skipIf(missing.length > 0)(title, () => {
     writeFileSync(join(dir, 'form.docx'), await feedbackForm(outline, unit));
     writeFileSync(join(dir, 'reply.docx'), await replyLetter(outline, unit));
     writeFileSync(join(dir, 'long-reply.docx'), await replyLetter(outline, { ...unit, id: 'long', name: LONG_NAME, fullName: LONG_NAME }));
-    writeFileSync(join(dir, 'grid.docx'), await directRenderer()({ name: 'feedback-form', path: 'grid.md', text: GRID }, { values: {}, lists: {} }, {}));
+    writeFileSync(join(dir, 'grid.docx'), await directRenderer()(await templateOf('feedback-form', 'grid.md', GRID), { values: {}, lists: {} }, {}));
     renderPdf(dir, ['form', 'reply', 'long-reply', 'grid'], 120_000);
     for (const name of ['form', 'reply', 'grid']) {
       const text = execFileSync('pdftotext', [join(dir, `${name}.pdf`), '-'], { encoding: 'utf8' });

@@ -6,19 +6,19 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { feedbackForm } from '../../src/writers/feedback-form.js';
 import { reminderNotice } from '../../src/writers/reminder.js';
-import { directRenderer, loadTemplates, type Template } from '../../src/writers/template/index.js';
+import { directRenderer, loadTemplates, templateOf, type Template } from '../../src/writers/template/index.js';
 import { readDocx, tableRows } from './ooxml.js';
 import { recipientNamed, sampleOutline } from './sample-outline.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'gongwen-templates-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function template(text: string): Template {
-  return { name: 'feedback-form', path: 'test.md', text };
+function template(text: string): Promise<Template> {
+  return templateOf('feedback-form', 'test.md', text);
 }
 
 async function render(text: string, values: Record<string, string> = {}, lists: Record<string, Record<string, string>[]> = {}) {
-  return readDocx(await directRenderer()(template(text), { values, lists }, {}));
+  return readDocx(await directRenderer()(await template(text), { values, lists }, {}));
 }
 
 describe('placeholders', () => {

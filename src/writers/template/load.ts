@@ -7,8 +7,10 @@ import { constants, existsSync } from 'node:fs';
 import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Root } from 'mdast';
 import { UserError } from '../../errors.js';
 import { decodeText } from '../../readers/decode.js';
+import { BUILT_IN_TREES } from './built-in-trees.js';
 
 export const TEMPLATE_NAMES = ['feedback-form', 'reply-letter', 'reply-template', 'distribution-list', 'reminder', 'reminder-list', 'summary', 'adoption-report', 'adoption-note'] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
@@ -18,6 +20,8 @@ export interface Template {
   /** Where it was read from, for messages about it. */
   path: string;
   text: string;
+  /** Its Markdown as a tree (parse.ts); filling a template fills a copy, so the tree is never changed. */
+  tree: Root;
 }
 
 /**
@@ -52,10 +56,16 @@ export async function loadTemplates(dir?: string): Promise<Templates> {
     TEMPLATE_NAMES.map(async (name) => {
       const own = dir === undefined ? null : join(dir, `${name}.md`);
       const path = own !== null && existsSync(own) ? own : join(builtInTemplatesDir(), `${name}.md`);
-      return [name, { name, path, text: await readTemplate(path) }] as const;
+      return [name, await templateOf(name, path, await readTemplate(path))] as const;
     }),
   );
   return { ...(Object.fromEntries(entries) as Record<TemplateName, Template>), wording: await loadWording(dir) };
+}
+
+/** A template read from `path`: its tree is the one parsed when gongwen was built, or parsed now. */
+export async function templateOf(name: TemplateName, path: string, text: string): Promise<Template> {
+  const tree = BUILT_IN_TREES.get(text) ?? (await import('./parse.js')).parseTemplateText(text);
+  return { name, path, text, tree };
 }
 
 async function loadWording(dir: string | undefined): Promise<Wording> {

@@ -23,7 +23,7 @@ import { packDocx, zipEntry, type ZipEntry } from '../docx/package.js';
 import { fillTemplate, oneLine, type TemplateData } from './fill.js';
 import { HAS_MARK, MARK_CHARACTERS, MAX_MARKS, markAt, markIndex } from './marks.js';
 import type { Template } from './load.js';
-import { directRenderer, parseTemplate, renderParts, type DocxRenderer } from './render.js';
+import { directRenderer, renderParts, type DocxRenderer } from './render.js';
 
 /** What a mark stands for. */
 type Slot = { kind: 'value'; name: string } | { kind: 'field'; list: string; field: string } | { kind: 'property'; name: string };
@@ -139,7 +139,7 @@ async function measuredValues(template: Template, data: TemplateData): Promise<M
   let filled: Root;
   let blocks: DocumentParts;
   try {
-    filled = fillTemplate(parseTemplate(template), marked);
+    filled = fillTemplate(template.tree, marked);
     blocks = markdownToDocx(filled);
   } catch {
     return null; // laid out from scratch, which reports the template's mistake

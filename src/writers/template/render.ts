@@ -1,8 +1,4 @@
-/** A template and its data → a .docx laid out from scratch: parse (remark + GFM), fill the placeholders, lay out to GB/T 9704. */
-import type { Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+/** A template and its data → a .docx laid out from scratch: fill the placeholders of its tree, lay out to GB/T 9704. */
 import { UserError } from '../../errors.js';
 import { layoutDocx } from '../docx/layout.js';
 import { markdownToDocx } from '../docx/markdown.js';
@@ -24,18 +20,8 @@ export function directRenderer(date = new Date()): DocxRenderer {
 
 /** The document's parts. */
 export async function renderParts(template: Template, data: TemplateData, properties: Record<string, string>, date: Date): Promise<DocxParts> {
-  const { measured: _, ...document } = withPlace(template, () => markdownToDocx(fillTemplate(parseTemplate(template), data)));
+  const { measured: _, ...document } = withPlace(template, () => markdownToDocx(fillTemplate(template.tree, data)));
   return layoutDocx({ ...document, properties, date });
-}
-
-/** Each template's tree, parsed once: `fillTemplate` fills a copy and leaves the tree as it is. */
-const parsedTemplates = new WeakMap<Template, Root>();
-
-/** A template's Markdown as a tree (remark with GFM tables). */
-export function parseTemplate(template: Template): Root {
-  const parsed = parsedTemplates.get(template) ?? unified().use(remarkParse).use(remarkGfm).parse(template.text);
-  parsedTemplates.set(template, parsed);
-  return parsed;
 }
 
 /** Runs `make`, turning a mistake in the template into a message naming the template's file and line. */

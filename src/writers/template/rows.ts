@@ -21,7 +21,7 @@ import { fillTemplate, oneLine, type TemplateData } from './fill.js';
 import type { Template } from './load.js';
 import { HAS_MARK, MARKS, MARK_CHARACTERS, markAt } from './marks.js';
 import { escapeXml } from './prepared.js';
-import { parseTemplate, type DocxRenderer } from './render.js';
+import type { DocxRenderer } from './render.js';
 
 /** How a rows renderer made its documents: tables written as rows, documents laid out whole. */
 export interface RowsCounts {
@@ -69,7 +69,7 @@ async function tableAsRows(render: DocxRenderer, template: Template, data: Templ
   if (!items || items.length === 0 || !rowsPreparable(data, properties, list)) return null;
   const fields = Object.keys(items[0]!);
   const marked = Object.fromEntries(fields.map((field, index) => [field, markAt(index)]));
-  const table = listTable(fillTemplate(parseTemplate(template), { values: data.values, lists: { ...data.lists, [list]: [marked] } }), marked);
+  const table = listTable(fillTemplate(template.tree, { values: data.values, lists: { ...data.lists, [list]: [marked] } }), marked);
   if (table === null) return null;
   const { headings, patterns } = table;
 

@@ -10,7 +10,7 @@ import { fillTemplate, oneLine, type TemplateData } from './fill.js';
 import type { Template } from './load.js';
 import { HAS_MARK, MARKS, MAX_MARKS, markAt } from './marks.js';
 import { TemplateProblem } from './problem.js';
-import { parseTemplate, withPlace } from './render.js';
+import { withPlace } from './render.js';
 
 export interface TemplateTable {
   /** The document's title: its first `#` heading, filled. */
@@ -29,7 +29,7 @@ const LINE_BREAK_HINTS = /[\u200b\u2060]/gu;
 
 export function templateTable(template: Template, data: TemplateData, list: string): TemplateTable {
   return withPlace(template, () => {
-    const root = parseTemplate(template);
+    const root = template.tree;
     const tables = root.children.filter((node): node is Table => node.type === 'table');
     const placeholder = new RegExp(`\\{\\{\\s*${list}\\.([A-Za-z][A-Za-z0-9]*)\\s*\\}\\}`, 'u');
     const index = tables.findIndex((table) => table.children.some((row) => placeholder.test(toString(row))));
