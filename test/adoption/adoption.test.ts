@@ -15,6 +15,7 @@ import { parseLetter } from '../../src/outline/parse.js';
 import { createPackets } from '../../src/packets/index.js';
 import { createSummary } from '../../src/summary/index.js';
 import { SAMPLE, gongwen } from '../support/cli.js';
+import { decide } from '../support/summary-sheet.js';
 import { dropSampleReplies, fillForm } from '../support/word.js';
 import { readDocx, tableRows } from '../writers/ooxml.js';
 
@@ -30,29 +31,6 @@ const fingerprint = (): string[] =>
   readdirSync(inbox).sort().map((name) => `${name} ${createHash('sha256').update(readFileSync(join(inbox, name))).digest('hex')}`);
 /** Text without the spaces and line ends layout puts in. */
 const flat = (text: string): string => text.replace(/\s/gu, '');
-
-/** Sets 采纳情况 and 说明 of the rows whose 修改意见 holds the given words; the header is found by its words. */
-async function decide(decisions: Array<[string, string, string?]>, options: { titleRow?: boolean } = {}): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(readFileSync(sheetPath) as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0]!;
-  if (options.titleRow) sheet.spliceRows(1, 0, ['意见汇总表（起草单位填写采纳情况）']);
-  let header = 1;
-  while (!(sheet.getRow(header).values as unknown[]).includes('采纳情况')) header++;
-  const columnOf = (name: string): number => (sheet.getRow(header).values as unknown[]).indexOf(name);
-  for (const [words, decision, note] of decisions) {
-    let row = header + 1;
-    while (!String(sheet.getRow(row).getCell(columnOf('修改意见')).value).includes(words)) row++;
-    const cell = sheet.getRow(row).getCell(columnOf('采纳情况'));
-    if (decision === '部分采纳') {
-      // Chosen from a drop-down list, as Excel stores it: the cell keeps its validation and the word chosen.
-      cell.dataValidation = { type: 'list', allowBlank: true, formulae: ['"采纳,部分采纳,不采纳"'] };
-    }
-    cell.value = decision;
-    if (note !== undefined) sheet.getRow(row).getCell(columnOf('说明')).value = note;
-  }
-  writeFileSync(sheetPath, new Uint8Array(await workbook.xlsx.writeBuffer()));
-}
 
 /** The draft run's documents, read before the final run replaced them. */
 const draftTexts = { report: '', note: '' };
@@ -72,7 +50,7 @@ beforeAll(async () => {
   inboxBefore = fingerprint();
 
   // Five of six decided, the way a drafter fills a sheet: words typed with stray spaces, one chosen, one left blank.
-  await decide(
+  await decide(sheetPath,
     [
       ['地方法人银行', '已采纳 '],
       ['共建科技创新平台', '部分采纳', '已在第3条补充成果转化的表述，不单设中心'],
@@ -87,7 +65,7 @@ beforeAll(async () => {
   draftTexts.report = readDocx(readFileSync(reportPath)).text;
   draftTexts.note = readDocx(readFileSync(join(workspace, '采纳情况反馈', '04-省科技厅.docx'))).text;
   writeFileSync(join(workspace, '采纳情况反馈', '寄送记录.txt'), '10月21日已寄省科技厅');
-  await decide([['资金来源', '未采纳', '资金来源由年度协作计划另行明确']]);
+  await decide(sheetPath, [['资金来源', '未采纳', '资金来源由年度协作计划另行明确']]);
   finalRun = gongwen(['adoption', workspace, '--as-of', '2024-10-19']);
   final = await createAdoption(workspace, { asOf: '2024-10-19' });
 }, 240_000);
