@@ -35,13 +35,15 @@ export interface Reminders {
 
 export async function createReminders(workspace: string, options: RemindOptions = {}): Promise<Reminders> {
   const { manifest: { outline }, report } = await trackWorkspace(workspace, { asOf: options.asOf });
-  const positions = new Map(outline.recipients.map((recipient, index) => [recipient.id, index]));
-  const lines = report.recipients.flatMap((tracked): ReminderLine[] => {
-    const index = positions.get(tracked.id);
-    const recipient = index === undefined ? undefined : outline.recipients[index];
+  const positions = new Map(outline.recipients.map((recipient, index) => [recipient.id, index + 1]));
+  // Each outstanding unit with its place among the recipients (1-based), which names its notice's file.
+  const outstanding = report.recipients.flatMap((tracked): { position: number; line: ReminderLine }[] => {
+    const position = positions.get(tracked.id);
+    const recipient = position === undefined ? undefined : outline.recipients[position - 1];
     const line = recipient ? reminderLineOf(tracked) : null;
-    return recipient && index !== undefined && line ? [{ recipient, number: unitNumber(index + 1, outline.recipients.length), ...line }] : [];
+    return recipient && position !== undefined && line ? [{ position, line: { recipient, number: unitNumber(position, outline.recipients.length), ...line } }] : [];
   });
+  const lines = outstanding.map(({ line }) => line);
   const result: Reminders = { asOf: report.asOf, outstanding: lines, files: [], replaced: [], stale: [] };
   if (lines.length === 0) return result;
   const folder = reminderFolder(report.asOf);
@@ -59,8 +61,7 @@ export async function createReminders(workspace: string, options: RemindOptions 
   const perUnit = preparedRenderer(madeAt);
   const counts = { total: report.recipients.length, replied: report.recipients.length - lines.length };
   await writeRound(workspace, folder, earlier, async (write) => {
-    for (const line of lines) {
-      const position = (positions.get(line.recipient.id) ?? 0) + 1;
+    for (const { position, line } of outstanding) {
       await write(reminderNoticePath(report.asOf, position, outline.recipients.length, line.recipient.name), await reminderNotice(outline, line, report.asOf, templates, perUnit));
     }
     await write(`${folder}/${LAYOUT.reminderList.docx}`, await reminderListDocx(outline, lines, counts, report.asOf, templates, directRenderer(madeAt)));
