@@ -103,7 +103,7 @@ describe('contacts and tasks', () => {
   });
 });
 
-describe('letters from offices the parser was not written for (tune letters 38–45)', () => {
+describe('letters from offices the parser was not written for (tune letters 38–48)', () => {
   it('drops the pinyin a converting mirror puts after a character: 各鎮(zhèn)人民政府, 聯(lián)系人', async () => {
     expect((await letter('corpus/letters/41-panshan-2016-chuangwei-renwu-fenjie-fanti.txt')).mainRecipients).toEqual(['各鎮人民政府', '縣政府各有關部門']);
     const { contacts } = await letter('corpus/letters/44-guangde-yjj-2024-senlin-jinhuoling-zqyj-fanti.txt');
@@ -135,6 +135,18 @@ describe('letters from offices the parser was not written for (tune letters 38�
     expect(kind).toBe('通知');
     expect(docNumber?.text).toBe('六盘水府办发〔2022〕10号');
     expect(mainRecipients.slice(0, 2)).toEqual(['各市、特区、区人民政府', '六盘水高新区管委会']);
+  });
+
+  it('reads 聯系人:程哲 and 聯系電話:… on the next line as one person with a phone, not 聯系電話 as a name', async () => {
+    const { contacts } = await letter('corpus/letters/47-panjin-zhengxie-2022-tian-xiansuo-gonggao-fanti.txt');
+    expect(contacts.map((contact) => [contact.name, contact.phones])).toEqual([['程哲', ['2834366']]]);
+  });
+
+  it('leaves the web page’s column (政务服务丨) out of the title', async () => {
+    const { title, kind, docNumber } = await letter('corpus/letters/48-jining-jizhengzi-2021-30-shixian-tongquan.txt');
+    expect(title).toBe('济宁市人民政府关于持续深化“市县同权”改革的实施意见');
+    expect(kind).toBe('意见');
+    expect(docNumber?.text).toBe('济政字〔2021〕30号');
   });
 
   it('reads （…牽頭，…按職責分工負責） in traditional characters: the leads and the units, without the verb', async () => {
