@@ -23,7 +23,7 @@ const SPACE_RUN = /[ \t\u00a0\u3000]{2,}|[\t\u00a0\u3000]/gu;
  * syllable of lower-case pinyin, with or without its tone mark, straight after a Chinese character. It is not
  * part of the letter's words, so it goes (a run of them too: `局(ju)(ju)`).
  */
-const PINYIN_SYLLABLE = '(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?[aeiouvüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{1,3}(?:ng|n|r)?';
+const PINYIN_SYLLABLE = '(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{1,3}(?:ng|n|r)?';
 const PINYIN_GLOSS = new RegExp(`(?<=[\\u4e00-\\u9fff])(?:[(（]${PINYIN_SYLLABLE}[)）])+`, 'gu');
 
 /** Normalises one line (or one paragraph) of letter text. */

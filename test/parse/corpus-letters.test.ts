@@ -2,6 +2,8 @@
 // has it: what a clerk would see wrong in the outline if the shape were not read.
 import { describe, expect, it } from 'vitest';
 import { parseLetter } from '../../src/outline/parse.js';
+import { MappedText } from '../../src/text/mapped.js';
+import { normalizeText } from '../../src/text/normalize.js';
 import { fixture } from '../support/cli.js';
 
 const parse = (name: string) => parseLetter(fixture(name));
@@ -108,6 +110,12 @@ describe('letters from offices the parser was not written for (tune letters 38�
     expect((await letter('corpus/letters/41-panshan-2016-chuangwei-renwu-fenjie-fanti.txt')).mainRecipients).toEqual(['各鎮人民政府', '縣政府各有關部門']);
     const { contacts } = await letter('corpus/letters/44-guangde-yjj-2024-senlin-jinhuoling-zqyj-fanti.txt');
     expect(contacts.map((contact) => [contact.name, contact.phones])).toEqual([['孫曉彬', ['0563-6031119']]]);
+  });
+
+  it('drops only pinyin: a file type, an English word or a unit in brackets stays', () => {
+    const normalized = (text: string) => normalizeText(MappedText.at(text, { line: 1, column: 1 })).text;
+    expect(normalized('自治(zhi)區縣局(ju)(ju)')).toBe('自治區縣局');
+    expect(normalized('附件(doc)、政府网站(gov)、市民政局(单位)')).toBe('附件（doc）、政府网站（gov）、市民政局（单位）');
   });
 
   it('reads 附：1、….docx and 2、….docx as the 附件说明', async () => {

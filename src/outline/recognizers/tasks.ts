@@ -127,7 +127,7 @@ const OPENING_CLAUSE = new RegExp(`[（〔\\[［【]\\s*${RESPONSIBILITY_LABEL.s
  * with a remark after the units (（税务总局、财政部负责，排在第一位的部门为牵头部门）). A bracket that is a sentence (（具体事项由市商务局负责）, （…的负责）) is not a list of units.
  */
 const DUTY_PHRASE = eitherScript(
-  /（([^（）。；]{2,60}?)牵头[，、；]([^（）。；]{2,80}?)(?:按照?职责分工)?(配合|参与|负责)）|（((?:(?![由的])[^（）。；]){2,80}?)(?:按照?职责分工|分别)?(?:牵头)?(?:负责|指导)(?:，[^（）。；]{1,40})?）/gu,
+  /（((?:(?![由的])[^（）。；]){2,60}?)牵头[，、；]((?:(?![由的])[^（）。；]){2,80}?)(?:按照?职责分工)?(配合|参与|负责)）|（((?:(?![由的])[^（）。；]){2,80}?)(?:按照?职责分工|分别)?(?:牵头)?(?:负责|指导)(?:，[^（）。；]{1,40})?）/gu,
 );
 const LEADS_ALONE = eitherScript(/牵头负责/u);
 const JOINTLY = eitherScript(/会同/u);
