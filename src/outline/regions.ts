@@ -119,7 +119,7 @@ function lateAttachmentNoteLength(main: Block[], start: number): number {
   const first = main[start];
   if (!isParagraph(first) || !ATTACHMENT_NOTE.test(first.text.text)) return 0;
   let length = 1;
-  while (isParagraph(main[start + length]) && /^\d{1,2}\s*[.．、]/u.test((main[start + length] as ParagraphBlock).text.text)) length += 1;
+  for (let next = main[start + length]; isParagraph(next) && /^\d{1,2}\s*[.．、]/u.test(next.text.text); next = main[start + length]) length += 1;
   return length;
 }
 

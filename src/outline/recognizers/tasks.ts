@@ -8,10 +8,10 @@ import type { Responsibility, ResponsibleUnit, Task } from '../../model/outline.
 import type { MappedText } from '../../text/mapped.js';
 import type { Block, TableBlock } from '../blocks.js';
 import { parseDate } from '../../text/dates.js';
+import { eitherScript, simplifiedOf } from '../../text/traditional.js';
 import { RESPONSIBILITY_LABEL, outlineNumberOf, type OutlineLevel } from '../patterns.js';
 import type { Recognizer } from '../recognizer.js';
 import { headingOf } from './attachments.js';
-import { eitherScript, simplifiedOf } from '../../text/traditional.js';
 import { splitUnitText } from './units-text.js';
 
 interface Clause {
@@ -123,8 +123,10 @@ function ownerOfStandaloneClause(last: Item | undefined, items: Item[]): Item | 
 const OPENING_CLAUSE = new RegExp(`[（〔\\[［【]\\s*${RESPONSIBILITY_LABEL.source}\\s*[：:]`, 'u');
 /**
  * （商务部负责）, （市发改委牵头负责）, （农业农村部指导）, （市发改委牵头，财政局、自然资源局配合）,
- * （市政府办公室牵头，市级各有关部门按职责分工负责）, in either script (（…牽頭，…負責）): duty brackets, at the end of a paragraph, after each of its measures, or in the paragraphs under it, perhaps
- * with a remark after the units (（税务总局、财政部负责，排在第一位的部门为牵头部门）). A bracket that is a sentence (（具体事项由市商务局负责）, （…的负责）) is not a list of units.
+ * （市政府办公室牵头，市级各有关部门按职责分工负责）, in either script (（…牽頭，…負責）): duty brackets, at the end
+ * of a paragraph, after each of its measures, or in the paragraphs under it, perhaps with a remark after the units
+ * (（税务总局、财政部负责，排在第一位的部门为牵头部门）). A bracket that is a sentence (（具体事项由市商务局负责）,
+ * （…的负责）, （由市商务局牵头，…）) is not a list of units.
  */
 const DUTY_PHRASE = eitherScript(
   /（((?:(?![由的])[^（）。；]){2,60}?)牵头[，、；]((?:(?![由的])[^（）。；]){2,80}?)(?:按照?职责分工)?(配合|参与|负责)）|（((?:(?![由的])[^（）。；]){2,80}?)(?:按照?职责分工|分别)?(?:牵头)?(?:负责|指导)(?:，[^（）。；]{1,40})?）/gu,
