@@ -29,11 +29,11 @@ export function outlineNumberOf(text: string): { level: OutlineLevel; number: st
 /** 附件 / 附件1 / 附件 2： standing alone as an attachment's heading (not the 附件说明 `附件：1. …`). */
 export const ATTACHMENT_HEADING = /^附\s*件\s*(?:(\d{1,2})\s*[：:]?)?$/u;
 
-/** 附件说明: `附件：1. …` or `附件：…` */
-export const ATTACHMENT_NOTE = /^附\s*件\s*[：:]\s*(.*)$/u;
+/** 附件说明: `附件：1. …` or `附件：…`, or `附：1、…` as some offices write it. */
+export const ATTACHMENT_NOTE = /^附\s*(?:件\s*)?[：:]\s*(.*)$/u;
 
-/** A roles clause such as （责任单位：…）, and the words that open it. */
-export const RESPONSIBILITY_LABEL = /(责任单位|牵头单位|配合单位|责任部门|牵头部门|配合部门|参与单位|协办单位|主办单位|责任主体)/u;
+/** A roles clause such as （责任单位：…）, and the words that open it, in either script (牽頭單位). */
+export const RESPONSIBILITY_LABEL = eitherScript(/(责任单位|牵头单位|配合单位|责任部门|牵头部门|配合部门|参与单位|协办单位|主办单位|责任主体)/u);
 
 /** The 15 文种 of the 条例 art. 8, plus 纪要 and 预通知; a longer kind before the one it ends with (预通知, 通知). */
 export const DOCUMENT_KINDS = ['预通知', '决议', '决定', '命令', '公报', '公告', '通告', '意见', '通知', '通报', '报告', '请示', '批复', '议案', '纪要', '函', '令'];

@@ -93,20 +93,34 @@ export function splitRegions(blocks: Block[]): Regions {
   const noteStart = main.slice(bodyStart, closing.bodyEnd).findIndex((block) => block.kind === 'paragraph' && ATTACHMENT_NOTE.test(block.text.text));
   const bodyEnd = noteStart < 0 ? closing.bodyEnd : bodyStart + noteStart;
 
+  const lateNote = bodyEnd === closing.bodyEnd ? lateAttachmentNoteLength(main, closing.closingEnd) : 0;
+
   const paragraphs = main.filter(isParagraph);
   return {
     head,
     title,
     mainRecipients: recipients ? main.slice(recipients.start, recipients.end + 1).filter(isParagraph) : [],
     body: main.slice(bodyStart, bodyEnd),
-    attachmentNote: main.slice(bodyEnd, closing.bodyEnd).filter(isParagraph),
+    attachmentNote: main.slice(bodyEnd, closing.bodyEnd).concat(main.slice(closing.closingEnd, closing.closingEnd + lateNote)).filter(isParagraph),
     closing: closing.region,
-    tail: main.slice(closing.closingEnd),
+    tail: main.slice(closing.closingEnd + lateNote),
     trailer,
     attachments,
     top: paragraphs[0]?.text.start ?? { line: 1, column: 1 },
     end: paragraphs.at(-1)?.text.start ?? { line: 1, column: 1 },
   };
+}
+
+/**
+ * A web page that puts the 附件说明 under the date (`附件:….docx`, the link to the file): when the letter has
+ * none above its signature, that line and the numbered lines under it are its 附件说明.
+ */
+function lateAttachmentNoteLength(main: Block[], start: number): number {
+  const first = main[start];
+  if (!isParagraph(first) || !ATTACHMENT_NOTE.test(first.text.text)) return 0;
+  let length = 1;
+  for (let next = main[start + length]; isParagraph(next) && /^\d{1,2}\s*[.．、]/u.test(next.text.text); next = main[start + length]) length += 1;
+  return length;
 }
 
 export function isParagraph(block: Block | undefined): block is ParagraphBlock {
@@ -176,7 +190,24 @@ function splitHead(lines: Block[]): { head: Block[]; title: ParagraphBlock[] } {
   const has = (pattern: (text: string) => boolean) => (lines: ParagraphBlock[]) => lines.some((block) => pattern(block.text.text));
   const run = runs.find(has((text) => ABOUT.test(text))) ?? runs.find(has((text) => kindOf(text) !== null));
   const title = (run ?? []).filter((block, index, all) => block.text.text !== all[index - 1]?.text.text);
-  return { head: blocks.filter((block) => !run?.includes(block as ParagraphBlock)), title };
+  if (!run) return { head: blocks, title: metadataTitle(blocks) };
+  return { head: blocks.filter((block) => !run.includes(block as ParagraphBlock)), title };
+}
+
+/** 名称：|…的通知| or 标题：…: the title a page's metadata gives, for a copy that has no title line of its own. */
+const METADATA_TITLE = /^(?:文件)?(?:名称|标题)[：:]\s*\|?\s*(.+?)\s*\|?\s*$/u;
+
+function metadataTitle(blocks: Block[]): ParagraphBlock[] {
+  for (const block of blocks) {
+    if (!isParagraph(block)) continue;
+    const match = METADATA_TITLE.exec(block.text.text);
+    const value = match?.[1];
+    if (match && value && !value.includes('|') && isTitleText(value)) {
+      const start = match[0].lastIndexOf(value);
+      return [{ kind: 'paragraph', text: block.text.slice(start, start + value.length) }];
+    }
+  }
+  return [];
 }
 
 /**
@@ -239,12 +270,26 @@ function findClosing(main: Block[], bodyStart: number): Closing {
   return { region, bodyEnd: cursor + 1, closingEnd: dateIndex + 1 + region.notes.length };
 }
 
+/**
+ * The first date line that is signed (the office's name above it or before it on its line), else the last date
+ * line: a page that carries a second notice after the letter (the result of the consultation, signed and dated
+ * too) keeps the letter's own closing.
+ */
 function findDateLine(main: Block[], bodyStart: number): number | undefined {
-  for (let i = main.length - 1; i >= bodyStart; i--) {
+  const dates: number[] = [];
+  for (let i = bodyStart; i < main.length; i++) {
     const block = main[i];
-    if (isParagraph(block) && isDateLine(block.text.text)) return i;
+    if (isParagraph(block) && isDateLine(block.text.text)) dates.push(i);
   }
-  return undefined;
+  const signed = dates.find((i) => {
+    const inline = SIGNED_DATE.exec((main[i] as ParagraphBlock).text.text)?.[1]?.trim();
+    const above = i - 1 >= bodyStart ? main[i - 1] : undefined;
+    return Boolean(inline) || (isParagraph(above) && ORGANISATION_NAME.test(above.text.text));
+  });
+  if (signed === undefined) return dates.at(-1);
+  let index = signed;
+  while (isParagraph(main[index + 1]) && (main[index + 1] as ParagraphBlock).text.text === (main[signed] as ParagraphBlock).text.text) index += 1;
+  return index;
 }
 
 function isSignatureLine(block: Block | undefined): boolean {

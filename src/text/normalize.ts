@@ -18,10 +18,18 @@ const YEAR_RANGE = /(?<![\d-])((?:19|20)\d{2})\s*(?:-{1,2}|—{1,2}|–|－|~|�
 /** A stray space touching a Chinese character (PDF extraction, spaced-out labels such as 传  真). */
 const SPACE_NEAR_CJK = new RegExp(`(?<=${cjk}) | (?=${cjk})`, 'gu');
 const SPACE_RUN = /[ \t\u00a0\u3000]{2,}|[\t\u00a0\u3000]/gu;
+/**
+ * The pinyin some converting mirrors put in brackets after a character (`鎮(zhèn)`, `聯(lián)系人`, `自治(zhi)區`): one
+ * syllable of lower-case pinyin, with or without its tone mark, straight after a Chinese character. It is not
+ * part of the letter's words, so it goes (a run of them too: `局(ju)(ju)`).
+ */
+const PINYIN_SYLLABLE = '(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{1,3}(?:ng|n|r)?';
+const PINYIN_GLOSS = new RegExp(`(?<=[\\u4e00-\\u9fff])(?:[(（]${PINYIN_SYLLABLE}[)）])+`, 'gu');
 
 /** Normalises one line (or one paragraph) of letter text. */
 export function normalizeText(text: MappedText): MappedText {
   return text
+    .replace(PINYIN_GLOSS, () => '')
     .replace(FULL_WIDTH_ALPHANUMERIC, (m) => String.fromCharCode(m[0].charCodeAt(0) - 0xfee0))
     .replace(SPACE_RUN, () => ' ')
     .replace(ASCII_PAREN, (m) => (m[0] === '(' ? '（' : '）'))

@@ -11,7 +11,7 @@ const KEYS = `${ROOT}fixtures/corpus/keys/`;
 const SAMPLE = 'fixtures/min-fu-xie-han-2024-8.txt';
 
 /** Today's accuracy (fixtures/corpus/README.md); raise these as the parser improves, never lower them. */
-const FLOORS = { tune: 0.998, holdout: 0.846, sample: 1 };
+const FLOORS = { tune: 0.998, holdout: 0.912, sample: 1 };
 
 const keys: AnswerKey[] = readdirSync(KEYS)
   .filter((name) => name.endsWith('.json'))

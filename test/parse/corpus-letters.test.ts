@@ -2,6 +2,8 @@
 // has it: what a clerk would see wrong in the outline if the shape were not read.
 import { describe, expect, it } from 'vitest';
 import { parseLetter } from '../../src/outline/parse.js';
+import { MappedText } from '../../src/text/mapped.js';
+import { normalizeText } from '../../src/text/normalize.js';
 import { fixture } from '../support/cli.js';
 
 const parse = (name: string) => parseLetter(fixture(name));
@@ -100,5 +102,68 @@ describe('contacts and tasks', () => {
 
   it('reads （税务总局、财政部、海关总署负责，排在第一位的部门为牵头部门，下同） without the remark', async () => {
     expect(await unitsOf('corpus/letters/22-govcn-guofa-2019-3-zonghe-baoshuiqu.txt', '1')).toEqual(['税务总局', '财政部', '海关总署']);
+  });
+});
+
+describe('letters from offices the parser was not written for (tune letters 38–48)', () => {
+  it('drops the pinyin a converting mirror puts after a character: 各鎮(zhèn)人民政府, 聯(lián)系人', async () => {
+    expect((await letter('corpus/letters/41-panshan-2016-chuangwei-renwu-fenjie-fanti.txt')).mainRecipients).toEqual(['各鎮人民政府', '縣政府各有關部門']);
+    const { contacts } = await letter('corpus/letters/44-guangde-yjj-2024-senlin-jinhuoling-zqyj-fanti.txt');
+    expect(contacts.map((contact) => [contact.name, contact.phones])).toEqual([['孫曉彬', ['0563-6031119']]]);
+  });
+
+  it('drops only pinyin: a file type, an English word or a unit in brackets stays', () => {
+    const normalized = (text: string) => normalizeText(MappedText.at(text, { line: 1, column: 1 })).text;
+    expect(normalized('自治(zhi)區縣局(ju)(ju)')).toBe('自治區縣局');
+    expect(normalized('附件(doc)、政府网站(gov)、市民政局(单位)')).toBe('附件（doc）、政府网站（gov）、市民政局（单位）');
+  });
+
+  it('reads 附：1、….docx and 2、….docx as the 附件说明', async () => {
+    const { attachmentNotes } = await letter('corpus/letters/41-panshan-2016-chuangwei-renwu-fenjie-fanti.txt');
+    expect(attachmentNotes.map((note) => note.title)).toEqual(['創建國家衛生城市目標任務分解和分值責任細則', '縣各單位創城主要工作任務']);
+  });
+
+  it('reads an 附件 line a page puts under the date, and 征求意见截止日期：…', async () => {
+    const found = await letter('corpus/letters/38-wuhan-fgw-2020-zhengfu-touzi-tiaoli-zqyj.txt');
+    expect(found.attachmentNotes.map((note) => note.title)).toEqual(['市人民政府关于贯彻落实政府投资条例的实施意见']);
+    expect(found.deadline).toBe('2021-03-26');
+    expect(found.date).toBe('2020-03-15');
+  });
+
+  it('keeps the letter’s own signature and date when the page carries a second notice after it', async () => {
+    const { signature, date, deadline } = await letter('corpus/letters/44-guangde-yjj-2024-senlin-jinhuoling-zqyj-fanti.txt');
+    expect(signature).toBe('廣德市應急管理局');
+    expect(date).toBe('2024-09-11');
+    expect(deadline).toBe('2024-10-12');
+  });
+
+  it('takes the title from the page’s 名称 row when the copy has no title line, and keeps 各市、特区、区人民政府 whole', async () => {
+    const { title, kind, docNumber, mainRecipients } = await letter('corpus/letters/42-liupanshui-2022-10-xinjijian-sannian-xingdong.txt');
+    expect(title).toBe('市人民政府办公室关于印发六盘水市新型基础设施建设三年行动方案（2022—2024年）的通知');
+    expect(kind).toBe('通知');
+    expect(docNumber?.text).toBe('六盘水府办发〔2022〕10号');
+    expect(mainRecipients.slice(0, 2)).toEqual(['各市、特区、区人民政府', '六盘水高新区管委会']);
+  });
+
+  it('reads 聯系人:程哲 and 聯系電話:… on the next line as one person with a phone, not 聯系電話 as a name', async () => {
+    const { contacts } = await letter('corpus/letters/47-panjin-zhengxie-2022-tian-xiansuo-gonggao-fanti.txt');
+    expect(contacts.map((contact) => [contact.name, contact.phones])).toEqual([['程哲', ['2834366']]]);
+  });
+
+  it('leaves the web page’s column (政务服务丨) out of the title', async () => {
+    const { title, kind, docNumber } = await letter('corpus/letters/48-jining-jizhengzi-2021-30-shixian-tongquan.txt');
+    expect(title).toBe('济宁市人民政府关于持续深化“市县同权”改革的实施意见');
+    expect(kind).toBe('意见');
+    expect(docNumber?.text).toBe('济政字〔2021〕30号');
+  });
+
+  it('reads （…牽頭，…按職責分工負責） in traditional characters: the leads and the units, without the verb', async () => {
+    const [task] = (await parse('corpus/letters/45-xianyang-2022-fangguanfu-gongzuo-yaodian-fanti.txt')).tasks;
+    expect(task?.number).toBe('1');
+    expect(task?.responsibleUnits.map((unit) => [unit.raw, unit.role])).toEqual([
+      ['市政府辦公室', '牵头单位'],
+      ['市行政審批制度改革工作領導小組辦公室', '牵头单位'],
+      ['市級各有關部門及各縣市區政府', '责任单位'],
+    ]);
   });
 });

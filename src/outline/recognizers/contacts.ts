@@ -21,7 +21,7 @@ const NAMES = /^[\u4e00-\u9fff·]{2,40}(?:[、和及][\u4e00-\u9fff·]{2,8})*/u;
 const DEPARTMENT = /^([\u4e00-\u9fff（）]{2,40}(?:司|局|厅|处|室|科|部|委|办|中心|所|院|站|队|会|组|馆|社|集团|公司|大学|学院))([\u4e00-\u9fff·]{2,8})$/u;
 /** A line that carries a person's number without the 联系人 label: 李四，电话：… or 李四010-…. */
 const UNLABELLED_PERSON = /^([\u4e00-\u9fff·]{2,40})(?=[，,：:\s]|电话|手机|\d|（0)/u;
-const NOT_A_NAME = /^(联系|电话|传真|手机|邮箱|电子|地址|通信|通讯|邮编|邮政|办公|座机|请|如|各|我|其|本|此)/u;
+const NOT_A_NAME = eitherScript(/^(联系|电话|传真|手机|邮箱|电子|地址|通信|通讯|邮编|邮政|办公|座机|请|如|各|我|其|本|此)/u);
 /** 反馈至财政部会计司, 报送至…, 发送至…邮箱: the receiver of the replies. */
 const REPLY_TO = /(?:反馈|报送|报|送|发送|寄送|函复|回复)(?:至|到|给)([\u4e00-\u9fff]{2,40}?(?:（[\u4e00-\u9fff]{1,12}）)?)(?=[，。；、（]|联系|电子|邮箱|$)/u;
 const OWN_OFFICE = /^我(?:办|司|局|部|厅|委|中心|院|处|室|会|单位)$/u;

@@ -20,7 +20,7 @@ const BEFORE = /^\s*(?:（[^（）]{1,8}）)?\s*(?:[上下中]午|下班|\d{1,2}
 const RANGE_END = /(?:至|到|—|－|-|~|～)\s*$/u;
 /** 即日起至12月15日: a range that starts today, its end the only date. */
 const FROM_TODAY = /即日起?\s*(?:至|到)\s*$/u;
-const CUT_OFF = /(?:截至|截止(?:日期|时间)?(?:为|是|到)?)\s*$/u;
+const CUT_OFF = /(?:截至|截止(?:日期|时间)?(?:为|是|到|：)?)\s*$/u;
 const MONTH_DAY = /(?<![年\d])(\d{1,2})月(\d{1,2})日/gu;
 const WORKING_DAYS = /(\d{1,2}|[一二三四五六七八九十]{1,3})个工作日内/gu;
 const SENTENCE = /[^。！？；]+[。！？；]?/gu;

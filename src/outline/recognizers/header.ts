@@ -18,6 +18,9 @@ const ISSUER_LABEL = /^发文机关[：:]\s*(.+)$/u;
 /** 《…的通知》: a web page's title in book-title marks, which are not part of it. */
 const WEB_PAGE_TITLE = /^《([^《》]+)》$/u;
 
+/** 政务服务丨…的实施意见: the web page's column before the title, which is not part of it. */
+const PAGE_COLUMN = /^[\u4e00-\u9fff]{2,10}[丨｜|]\s*/u;
+
 /** 福建省财政厅公告, or 通告 alone under the office's name: the 版头 of a 公告 or 通告. */
 const NOTICE_HEAD = /^([\u4e00-\u9fff（）]{0,40}?)(公告|通告)$/u;
 
@@ -106,7 +109,7 @@ export function parseDocNumber(text: string, noticeAgency = ''): DocNumber | nul
 export const recognizeTitle: Recognizer = (regions, sink) => {
   const first = regions.title[0];
   if (!first) return {};
-  const title = regions.title.map((block) => block.text.text).join('').replace(WEB_PAGE_TITLE, '$1');
+  const title = regions.title.map((block) => block.text.text).join('').replace(PAGE_COLUMN, '').replace(WEB_PAGE_TITLE, '$1');
   const kind = kindOf(title);
   if (!kind) sink.report('unknown-kind', `标题没有以文种（函、通知、意见等）结尾：${title}`, first.text.start);
   return { letter: { title, kind } };

@@ -8,6 +8,7 @@ import type { Responsibility, ResponsibleUnit, Task } from '../../model/outline.
 import type { MappedText } from '../../text/mapped.js';
 import type { Block, TableBlock } from '../blocks.js';
 import { parseDate } from '../../text/dates.js';
+import { eitherScript, simplifiedOf } from '../../text/traditional.js';
 import { RESPONSIBILITY_LABEL, outlineNumberOf, type OutlineLevel } from '../patterns.js';
 import type { Recognizer } from '../recognizer.js';
 import { headingOf } from './attachments.js';
@@ -121,11 +122,17 @@ function ownerOfStandaloneClause(last: Item | undefined, items: Item[]): Item | 
 
 const OPENING_CLAUSE = new RegExp(`[（〔\\[［【]\\s*${RESPONSIBILITY_LABEL.source}\\s*[：:]`, 'u');
 /**
- * （商务部负责）, （市发改委牵头负责）, （农业农村部指导）, （市发改委牵头，财政局、自然资源局配合）: duty
- * brackets, at the end of a paragraph, after each of its measures, or in the paragraphs under it, perhaps
- * with a remark after the units (（税务总局、财政部负责，排在第一位的部门为牵头部门）). A bracket that is a sentence (（具体事项由市商务局负责）, （…的负责）) is not a list of units.
+ * （商务部负责）, （市发改委牵头负责）, （农业农村部指导）, （市发改委牵头，财政局、自然资源局配合）,
+ * （市政府办公室牵头，市级各有关部门按职责分工负责）, in either script (（…牽頭，…負責）): duty brackets, at the end
+ * of a paragraph, after each of its measures, or in the paragraphs under it, perhaps with a remark after the units
+ * (（税务总局、财政部负责，排在第一位的部门为牵头部门）). A bracket that is a sentence (（具体事项由市商务局负责）,
+ * （…的负责）, （由市商务局牵头，…）) is not a list of units.
  */
-const DUTY_PHRASE = /（((?:(?![由的])[^（）。；]){2,80}?)(?:牵头)?(?:负责|指导)(?:，[^（）。；]{1,40})?）|（([^（）。；]{2,60}?)牵头[，、；]([^（）。；]{2,80}?)(?:配合|参与)）/gu;
+const DUTY_PHRASE = eitherScript(
+  /（((?:(?![由的])[^（）。；]){2,60}?)牵头[，、；]((?:(?![由的])[^（）。；]){2,80}?)(?:按照?职责分工)?(配合|参与|负责)）|（((?:(?![由的])[^（）。；]){2,80}?)(?:按照?职责分工|分别)?(?:牵头)?(?:负责|指导)(?:，[^（）。；]{1,40})?）/gu,
+);
+const LEADS_ALONE = eitherScript(/牵头负责/u);
+const JOINTLY = eitherScript(/会同/u);
 
 /**
  * The roles clauses a numbered paragraph carries, and where the task's own words end: before a labelled
@@ -148,12 +155,15 @@ function dutyClauses(text: MappedText, duty: RegExpExecArray | RegExpMatchArray)
     const offset = index + duty[0].indexOf(value);
     return text.slice(offset, offset + value.length);
   };
-  if (duty[1] === undefined) return [{ role: '牵头单位', units: at(2) }, { role: '配合单位', units: at(3) }];
-  const units = at(1);
+  if (duty[4] === undefined) {
+    const others: Responsibility = /配合|参与/u.test(duty[3] ?? '') ? '配合单位' : '责任单位';
+    return [{ role: '牵头单位', units: at(1) }, { role: others, units: at(2) }];
+  }
+  const units = at(4);
   // 国家发展改革委会同有关部门负责: the first leads, the others join.
-  const jointly = units.text.indexOf('会同');
+  const jointly = JOINTLY.exec(units.text)?.index ?? -1;
   if (jointly > 0) return [{ role: '牵头单位', units: units.slice(0, jointly) }, { role: '配合单位', units: units.slice(jointly + 2) }];
-  return [{ role: duty[0].includes('牵头负责') ? '牵头单位' : '责任单位', units }];
+  return [{ role: LEADS_ALONE.test(duty[0]) ? '牵头单位' : '责任单位', units }];
 }
 
 /** Every `label：units` in the text from `start`, up to the bracket that closes the clause. */
@@ -169,7 +179,7 @@ function clausesIn(text: MappedText, start: number): Clause[] {
     const from = label.index + label[0].length;
     const to = labels[i + 1]?.index ?? clauseText.length;
     const units = clauseText.text.slice(from, to).replace(/。[\s\S]*$/u, '').replace(CLAUSE_VERB, '');
-    return { role: ROLE_OF[label[1] ?? ''] ?? '责任单位', units: clauseText.slice(from, from + units.length) };
+    return { role: ROLE_OF[simplifiedOf(label[1] ?? '')] ?? '责任单位', units: clauseText.slice(from, from + units.length) };
   });
 }
 

@@ -53,9 +53,9 @@ function normalizeSeparator(separator: string): string {
 
 /**
  * Administrative classes a 主送 or 抄送 line enumerates as one item: 各省、自治区、直辖市人民政府, 各县、区,
- * 市直各委、办、局, 中央、省驻岳单位, 保护区、开发区、风景区管委会.
+ * 市直各委、办、局, 中央、省驻岳单位, 保护区、开发区、风景区管委会, 各市、特区、区人民政府.
  */
-const CLASS = '(?:省|自治区|直辖市|计划单列市|市|州|县|区|盟|旗|乡|镇|委|办|局|中央|保护区|开发区|风景区)';
+const CLASS = '(?:省|自治区|直辖市|计划单列市|市|州|县|区|特区|林区|盟|旗|乡|镇|委|办|局|中央|保护区|开发区|风景区)';
 const BARE_CLASS = eitherScript(new RegExp(`(?:^各?|各)${CLASS}$`, 'u'));
 const STARTS_WITH_CLASS = eitherScript(new RegExp(`^${CLASS}`, 'u'));
 
