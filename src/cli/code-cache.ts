@@ -1,18 +1,25 @@
 /**
  * The modules commands load on demand (readers, writers, the commands' library functions; scripts/build.js
  * bundles them into dist/on-demand.cjs), compiled through the V8 code cache that `npm run build` makes in
- * dist/on-demand.cache: V8 then takes the compiled functions from the cache instead of compiling the 1.5 MB again.
+ * dist/on-demand.cjs.cache: V8 then takes the compiled functions from the cache instead of compiling the 1.8 MB again.
  *
- * A cache V8 does not take (another Node or V8 flags; it checks both), or a missing one, costs only the time it
- * saves: the code is compiled from its text, as without a cache. The environment variable GONGWEN_CODE_CACHE is
- * for the build and the tests, never for clerks: `make` writes the cache when the program ends (with the functions
- * this run compiled), `report` says on stderr whether V8 took the cache.
+ * V8 checks that a cache comes from its own version and flags, and from a source of the same length, but not what
+ * is in it: a damaged cache would crash Node or run wrong code. So the source ends with the SHA-256 of its cache,
+ * and a cache that does not match it is left unused, as is a missing one or one V8 does not take (another Node):
+ * the code is then compiled from its text, as without a cache, and only the time it saves is lost.
+ *
+ * The environment variable GONGWEN_CODE_CACHE is for the build and the tests, never for clerks: `make` writes the
+ * cache when the program ends (with every function the run compiled), `report` says on stderr what became of it.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
+
+/** The last line of dist/on-demand.cjs: the SHA-256 of its cache, in hexadecimal (scripts/build.js writes it). */
+const CACHE_HASH_LINE = /\n\/\/ code cache sha256 ([0-9a-f]{64})\n$/u;
 
 /** What dist/on-demand.cjs exports: for each on-demand module, a function that loads it and returns its exports. */
 type OnDemandModules = Record<string, () => unknown>;
@@ -27,27 +34,19 @@ export function onDemand(name: string): unknown {
   return module();
 }
 
-/** Runs a CommonJS file as Node's `require` does, compiled with its code cache (`<file>.cache`) when V8 takes it. */
+/** Runs a CommonJS file as Node's `require` does, compiled with its code cache (`<file>.cache`) when it may be. */
 function load(file: string): OnDemandModules {
-  // esbuild writes ASCII but for a few characters in comments and regular expressions: scripts/build.js escapes those,
-  // and a one-byte string reads faster than UTF-8 and is half the size for V8 to hash and parse.
+  // The build writes it as ASCII: a one-byte string, read without decoding UTF-8.
   const source = readFileSync(file, 'latin1');
   const cacheFile = `${file}.cache`;
   const mode = process.env['GONGWEN_CODE_CACHE'];
-  let cachedData: Buffer | undefined;
-  try {
-    cachedData = readFileSync(cacheFile);
-  } catch {
-    // No cache: compiled from the text.
-  }
+  const { cachedData, state } = cacheOf(source, cacheFile, mode === 'make');
   // Node's own wrapper for a CommonJS module, on the first line so that line numbers stay those of the file.
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: file,
     ...(cachedData ? { cachedData } : {}),
   });
-  if (mode === 'report') {
-    process.stderr.write(`gongwen code cache: ${cachedData === undefined ? 'missing' : script.cachedDataRejected ? 'rejected' : 'accepted'}\n`);
-  }
+  if (mode === 'report') process.stderr.write(`gongwen code cache: ${script.cachedDataRejected ? 'rejected' : state}\n`);
   if (mode === 'make') {
     // At exit every function this run called is compiled, and goes into the cache.
     process.on('exit', () => {
@@ -58,4 +57,17 @@ function load(file: string): OnDemandModules {
   const module = { exports: {} as OnDemandModules };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dirname(file));
   return module.exports;
+}
+
+/** The cache to give V8, if it is there and is the one the source names (while the build makes it, any there is). */
+function cacheOf(source: string, cacheFile: string, making: boolean): { cachedData?: Buffer; state: 'accepted' | 'missing' | 'damaged' } {
+  let cachedData: Buffer;
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    return { state: 'missing' };
+  }
+  const named = CACHE_HASH_LINE.exec(source.slice(-100))?.[1];
+  if (!making && createHash('sha256').update(cachedData).digest('hex') !== named) return { state: 'damaged' };
+  return { cachedData, state: 'accepted' };
 }
