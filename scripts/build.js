@@ -1,12 +1,12 @@
 // Builds the CLI into dist/ with esbuild, in two parts, so that start-up loads as little as it can:
 //
 // - dist/main.cjs: the program itself, as one CommonJS file: commander, the commands, and what `parse`,
-//   `check` and `units` need for a plain-text letter. Node loads it with `require`.
-// - dist/on-demand.cjs: the modules that need the heavy libraries (docx, exceljs's writer, PDFium, remark, chalk,
-//   saxes), as one CommonJS file in which esbuild wraps each module in a function run when it is first required:
+//   `check` and `units` need for a plain-text letter, with their views (chalk). Node loads it with `require`.
+// - dist/on-demand.cjs: the modules that need the heavy libraries (docx, exceljs's writer, PDFium, remark, saxes),
+//   as one CommonJS file in which esbuild wraps each module in a function run when it is first required:
 //   a command runs only the libraries it asks for. main.cjs loads it through src/cli/code-cache.ts, with
-//   dist/on-demand.cjs.cache: the V8 code cache made here by running the program on the sample letter, so that V8
-//   takes the compiled functions from the cache instead of compiling them again at each start.
+//   dist/on-demand.<command>.cache: the V8 code caches made here by running each command that loads it once, so
+//   that V8 takes the functions a command runs, compiled, from its cache instead of compiling them at each start.
 //
 // Code both parts use (errors, the outline model, text helpers) is in each; nothing in it keeps state that
 // the other part must see, and the one class that crosses over, UserError, is recognised by a brand. Both files
