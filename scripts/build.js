@@ -179,6 +179,10 @@ const common = {
   // import.meta.url, which finds templates/ from the module's own place, is the file's URL.
   define: { 'import.meta.url': 'importMetaUrl' },
   inject: [relative('.', 'scripts/import-meta-url.js')],
+  // Without spaces and comments, in shorter syntax, but with every name kept (an internal error still names its
+  // function): on-demand.cjs is 1.2 MB instead of 1.8, and packets and track touch some 500 fewer pages of memory.
+  minifyWhitespace: true,
+  minifySyntax: true,
 };
 
 await buildAscii({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/main.cjs', plugins: [onDemandImports, lazyChildProcess] });

@@ -2,7 +2,7 @@
  * The modules commands load on demand (readers, writers, the commands' library functions; scripts/build.js
  * bundles them into dist/on-demand.cjs), compiled through a V8 code cache that `npm run build` makes for each
  * command, dist/on-demand.<command>.cache: V8 then takes the functions that command runs, compiled, from the cache
- * instead of compiling them again from the 1.8 MB of source. A command's cache holds only what it ran when the build
+ * instead of compiling them again from the 1.2 MB of source. A command's cache holds only what it ran when the build
  * made it: another command's would cost it more to read than it saves.
  *
  * V8 checks that a cache comes from its own version and flags, and from a source of the same length, but not what
