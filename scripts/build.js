@@ -1,19 +1,31 @@
 // Builds the CLI into dist/ with esbuild, in two parts, so that start-up loads as little as it can:
 //
 // - dist/main.cjs: the program itself, as one CommonJS file: commander, the commands, and what `parse`,
-//   `check` and `units` need for a plain-text letter. Node loads it without starting its ES module loader.
-// - dist/esm/: the modules that need the heavy libraries (docx, exceljs, PDFium, remark, chalk,
-//   saxes), as ES modules that main.cjs imports only when a command asks for them.
+//   `check` and `units` need for a plain-text letter, with their views (chalk). Node loads it with `require`.
+// - dist/on-demand.cjs: the modules that need the heavy libraries (docx, exceljs's writer, PDFium, remark, saxes),
+//   as one CommonJS file in which esbuild wraps each module in a function run when it is first required:
+//   a command runs only the libraries it asks for. main.cjs loads it through src/cli/code-cache.ts, with
+//   dist/on-demand.<command>.cache: the V8 code caches made here by running each command that loads it once, so
+//   that V8 takes the functions a command runs, compiled, from its cache instead of compiling them at each start.
 //
 // Code both parts use (errors, the outline model, text helpers) is in each; nothing in it keeps state that
-// the other part must see, and the one class that crosses over, UserError, is recognised by a brand.
-import { readFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+// the other part must see, and the one class that crosses over, UserError, is recognised by a brand. Both files
+// are ASCII (see asciiOnly), so that they are read without decoding UTF-8.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire, isBuiltin } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import { parse } from 'acorn';
 import { build } from 'esbuild';
 
-/** The modules loaded on demand, by the name of their file in dist/esm/. */
+/**
+ * The modules loaded on demand, by the name main.cjs asks src/cli/code-cache.ts for. The views of parse, check,
+ * units and track (chalk, bundled) stay in main.cjs: loading on-demand.cjs and its cache for them alone cost `parse`
+ * and `check` some 2,000 page faults and 7 MB more than the view itself.
+ */
 const ON_DEMAND = {
   markdown: 'src/readers/markdown.ts',
   docx: 'src/readers/docx.ts',
@@ -26,23 +38,21 @@ const ON_DEMAND = {
   remind: 'src/remind/index.ts',
   summary: 'src/summary/index.ts',
   adoption: 'src/adoption/index.ts',
-  diagnostics: 'src/cli/views/diagnostics.ts',
-  'outline-tree': 'src/cli/views/outline-tree.ts',
-  'track-report': 'src/cli/views/track-report.ts',
-  'units-table': 'src/cli/views/units-table.ts',
+  // remark, for an office's own templates (src/writers/template/load.ts): main.cjs copies templates, and stays small.
   'template-parse': 'src/writers/template/parse.ts',
 };
 const onDemandByPath = new Map(Object.entries(ON_DEMAND).map(([name, path]) => [resolve(path), name]));
 
 /**
- * The packages left as they are in node_modules: package.json's dependencies, but commander. Libraries that are
- * only devDependencies (docx; remark, unified and mdast-util-to-string, which Node loads as some 230 small ES
- * modules, 0.19 s of the sample letter's `packets`) are bundled in.
+ * The packages left as they are in node_modules: package.json's dependencies, but commander and chalk (an ES module
+ * only, which `require` cannot load on every Node 20). Libraries that are only devDependencies (docx; remark, unified
+ * and mdast-util-to-string, which Node loads as some 230 small ES modules, 0.19 s of the sample letter's `packets`)
+ * are bundled in.
  */
 const { dependencies } = JSON.parse(readFileSync('package.json', 'utf8'));
-const external = Object.keys(dependencies).filter((name) => name !== 'commander');
+const external = Object.keys(dependencies).filter((name) => name !== 'commander' && name !== 'chalk');
 
-/** In main.cjs, `import('./markdown.js')` of an on-demand module becomes `import('./esm/markdown.js')`. */
+/** In main.cjs, `import('./markdown.js')` of an on-demand module becomes `onDemand('markdown')` of src/cli/code-cache.ts. */
 const onDemandImports = {
   name: 'on-demand-imports',
   setup(build) {
@@ -50,8 +60,13 @@ const onDemandImports = {
       if (args.kind !== 'dynamic-import') return undefined;
       const target = resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
       const name = onDemandByPath.get(target);
-      return name === undefined ? undefined : { path: `./esm/${name}.js`, external: true };
+      return name === undefined ? undefined : { path: name, namespace: 'on-demand' };
     });
+    build.onLoad({ filter: /.*/, namespace: 'on-demand' }, (args) => ({
+      contents: `module.exports = require('./code-cache.ts').onDemand(${JSON.stringify(args.path)});`,
+      resolveDir: resolve('src/cli'),
+      loader: 'js',
+    }));
   },
 };
 
@@ -101,7 +116,7 @@ const bundledXlsxWriter = {
 /**
  * gongwen's own templates parsed here, once, rather than by every command that lays out a document
  * (src/writers/template/built-in-trees.ts): parse.ts, bundled on its own, parses each of templates/*.md as
- * loadTemplates reads it, and the trees are written into built-in-trees.ts in dist/esm/, where the commands
+ * loadTemplates reads it, and the trees are written into built-in-trees.ts in on-demand.cjs, where the commands
  * that lay out documents are. main.cjs only copies templates (`gongwen templates`) and keeps the empty table.
  */
 async function builtInTrees() {
@@ -139,29 +154,118 @@ const builtInTreesModule = {
   },
 };
 
-// Chunk names carry hashes: start from an empty dist/ so no stale chunk is left behind.
+/**
+ * In on-demand.cjs, `import('exceljs')` of a package (kept in node_modules) becomes its `require`: the code runs as a
+ * vm.Script, which has no loader for `import()`. Every package left out of the bundle has a CommonJS entry point.
+ */
+const packagesRequired = {
+  name: 'packages-required',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, namespace: 'required' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'required' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+
+/**
+ * esbuild writes non-ASCII characters as escapes in strings and names, but not in comments, regular expressions and
+ * tagged templates. Each is written here as its \uXXXX escape (a surrogate pair as two: one code point in a /u
+ * expression), and in a String.raw template as a `${"\uXXXX"}` substitution, which String.raw joins in unchanged. The
+ * file is then ASCII, which Node reads into a one-byte string without decoding UTF-8 (1.7 MB of esbuild's output with
+ * some 70 lines of CJK in comments and expressions took 20–35 ms to read as UTF-8; in ASCII as latin1, 1–5 ms).
+ */
+function asciiOnly(code, file) {
+  const taggedTemplates = [];
+  (function visit(node) {
+    if (node.type === 'TaggedTemplateExpression') taggedTemplates.push(node);
+    for (const value of Object.values(node)) {
+      for (const child of Array.isArray(value) ? value : [value]) if (child && typeof child.type === 'string') visit(child);
+    }
+  })(parse(code, { ecmaVersion: 'latest', sourceType: 'script' }));
+  const rawTemplateAt = (index) =>
+    taggedTemplates.find(({ quasi }) => quasi.quasis.some((part) => part.start <= index && index < part.end));
+  return code.replace(/(\\*)([^\x00-\x7f])/gu, (_, backslashes, character, index) => {
+    const at = index + backslashes.length;
+    let escaped = '';
+    for (let unit = 0; unit < character.length; unit++) escaped += `\\u${character.charCodeAt(unit).toString(16).toUpperCase().padStart(4, '0')}`;
+    const template = rawTemplateAt(at);
+    if (template) {
+      if (code.slice(template.tag.start, template.tag.end) !== 'String.raw' || backslashes.length % 2 === 1) {
+        throw new Error(`${file}: a non-ASCII character at ${at}, in a tagged template, cannot be written in ASCII`);
+      }
+      return `${backslashes}\${"${escaped}"}`;
+    }
+    // `\年` (an identity escape, in a regular expression without /u) is the character itself.
+    return `${backslashes.slice(backslashes.length % 2)}${escaped}`;
+  });
+}
+
+/** Builds with esbuild and writes the output as ASCII; with `identify`, ending with its identity (src/cli/code-cache.ts). */
+async function buildAscii({ identify = false, ...options }) {
+  const { outputFiles } = await build({ ...options, write: false });
+  await mkdir('dist', { recursive: true });
+  for (const { path, text } of outputFiles) {
+    const code = asciiOnly(text, relative('.', path));
+    await writeFile(path, identify ? `${code}// source id ${createHash('sha256').update(code).digest('hex')}\n` : code);
+  }
+}
+
 await rm('dist', { recursive: true, force: true });
 
-const common = { bundle: true, platform: 'node', target: 'node20', external, sourcemap: false, logLevel: 'warning' };
-
-await build({
-  ...common,
-  entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist/main.cjs',
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
   format: 'cjs',
-  // import.meta.url, which finds templates/ from the module's own place, is this file's URL.
+  external,
+  sourcemap: false,
+  logLevel: 'warning',
+  // import.meta.url, which finds templates/ from the module's own place, is the file's URL.
   define: { 'import.meta.url': 'importMetaUrl' },
   inject: [relative('.', 'scripts/import-meta-url.js')],
-  plugins: [onDemandImports, lazyChildProcess],
+  // Without spaces and comments, in shorter syntax, but with every name kept (an internal error still names its
+  // function): on-demand.cjs is 1.2 MB instead of 1.8, and packets and track touch some 500 fewer pages of memory.
+  minifyWhitespace: true,
+  minifySyntax: true,
+};
+
+await buildAscii({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/main.cjs', plugins: [onDemandImports, lazyChildProcess] });
+
+// For each on-demand module, a function that requires it: esbuild wraps each in a function run on its first `require`.
+await buildAscii({
+  ...common,
+  stdin: {
+    contents: Object.entries(ON_DEMAND).map(([name, path]) => `exports[${JSON.stringify(name)}] = () => require(${JSON.stringify(`./${path}`)});`).join('\n'),
+    resolveDir: resolve('.'),
+    sourcefile: 'on-demand.js',
+  },
+  outfile: 'dist/on-demand.cjs',
+  identify: true,
+  plugins: [bundledXlsxWriter, packagesRequired, builtInTreesModule],
 });
 
-await build({
-  ...common,
-  entryPoints: ON_DEMAND,
-  outdir: 'dist/esm',
-  splitting: true,
-  format: 'esm',
-  // The CommonJS bundled in (exceljs's writer) requires Node's own modules with `require`, which ES modules lack.
-  banner: { js: "import { createRequire as createRequireForBundledCjs } from 'node:module';\nconst require = createRequireForBundledCjs(import.meta.url);" },
-  plugins: [bundledXlsxWriter, builtInTreesModule],
-});
+/**
+ * The code caches of on-demand.cjs, one for each command that loads it: the program run in a folder of its own on
+ * the sample letter (packets), then on its workspace with some of the forms it wrote in the inbox as returned
+ * (track, summary, remind, adoption). Each writes its cache when it ends, with every function it compiled
+ * (src/cli/code-cache.ts). Not a PDF: PDFium's reader sets a V8 flag for a while, and V8 would take such a cache only
+ * under it. Run without NODE_OPTIONS, for the same reason: a clerk's Node has no V8 flags.
+ */
+const scratch = mkdtempSync(join(tmpdir(), 'gongwen-build-'));
+try {
+  const { NODE_OPTIONS, ...env } = process.env;
+  const gongwen = (...args) => {
+    const run = spawnSync(process.execPath, ['bin/gongwen.cjs', ...args], { env: { ...env, GONGWEN_CODE_CACHE: 'make' }, encoding: 'utf8' });
+    // track ends with 3 when units are late.
+    if (run.status !== 0 && run.status !== 3) throw new Error(`gongwen ${args.join(' ')} failed while making the code cache:\n${run.stderr}`);
+  };
+  const workspace = join(scratch, 'ws');
+  gongwen('packets', 'fixtures/min-fu-xie-han-2024-8.txt', '-o', workspace);
+  const { inbox, recipients } = JSON.parse(readFileSync(join(workspace, 'gongwen.json'), 'utf8'));
+  recipients.slice(0, 5).forEach((recipient) => {
+    copyFileSync(join(workspace, recipient.files.form), join(workspace, inbox, `${recipient.id}-意见反馈表.docx`));
+  });
+  for (const command of ['track', 'summary', 'remind']) gongwen(command, workspace, '--as-of', '2024-10-19');
+  gongwen('adoption', workspace, '--draft');
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}

@@ -1,0 +1,93 @@
+/**
+ * The modules commands load on demand (readers, writers, the commands' library functions; scripts/build.js
+ * bundles them into dist/on-demand.cjs), compiled through a V8 code cache that `npm run build` makes for each
+ * command, dist/on-demand.<command>.cache: V8 then takes the functions that command runs, compiled, from the cache
+ * instead of compiling them again from the 1.2 MB of source. A command's cache holds only what it ran when the build
+ * made it: another command's would cost it more to read than it saves.
+ *
+ * V8 checks that a cache comes from its own version and flags, and from a source of the same length, but not what
+ * is in it: a damaged cache would crash Node or run wrong code. So a cache begins with the identity of the source it
+ * was made from (the last line of on-demand.cjs) and the SHA-256 of the rest, and one that does not match is left
+ * unused, as is a missing one or one V8 refuses (another Node, other V8 flags): the code is then compiled from its
+ * text, as without a cache, and only the time it saves is lost.
+ *
+ * The environment variable GONGWEN_CODE_CACHE is for the build and the tests, never for clerks: `make` writes the
+ * command's cache when the program ends (with every function the run compiled), `report` says on stderr what became
+ * of it.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
+
+/** The last line of dist/on-demand.cjs: its identity, which scripts/build.js writes (the SHA-256 of the rest). */
+const SOURCE_ID = /\n\/\/ source id ([0-9a-f]{64})\n$/u;
+/** A cache file: the source's identity (32 bytes), the SHA-256 of what follows (32 bytes), V8's data. */
+const HEADER_BYTES = 64;
+
+/** What dist/on-demand.cjs exports: for each on-demand module, a function that loads it and returns its exports. */
+type OnDemandModules = Record<string, () => unknown>;
+
+/** The cache given to V8, and what became of it before V8 saw it (made: the build is making it). */
+interface Cache {
+  cachedData?: Buffer;
+  state: 'accepted' | 'missing' | 'damaged' | 'made';
+}
+
+let modules: OnDemandModules | null = null;
+
+/** The exports of the on-demand module `name` (a key of scripts/build.js's ON_DEMAND), loaded the first time. */
+export function onDemand(name: string): unknown {
+  modules ??= load(join(dirname(fileURLToPath(import.meta.url)), 'on-demand.cjs'));
+  const module = modules[name];
+  if (!module) throw new Error(`dist/on-demand.cjs has no module ${name}`);
+  return module();
+}
+
+/** Runs a CommonJS file as Node's `require` does, compiled with the running command's code cache when it may be. */
+function load(file: string): OnDemandModules {
+  // The build writes it as ASCII: a one-byte string, read without decoding UTF-8.
+  const source = readFileSync(file, 'latin1');
+  const sourceId = Buffer.from(SOURCE_ID.exec(source.slice(-100))?.[1] ?? '', 'hex');
+  // The command is the program's first argument (gongwen packets …); any other word finds no cache.
+  const command = /^[a-z]+$/u.exec(process.argv[2] ?? '')?.[0] ?? 'none';
+  const cacheFile = join(dirname(file), `on-demand.${command}.cache`);
+  const mode = process.env['GONGWEN_CODE_CACHE'];
+  const { cachedData, state }: Cache = mode === 'make' ? { state: 'made' } : cacheOf(cacheFile, sourceId);
+  // Node's own wrapper for a CommonJS module, on the first line so that line numbers stay those of the file.
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: file,
+    ...(cachedData ? { cachedData } : {}),
+  });
+  if (mode === 'report') process.stderr.write(`gongwen code cache: ${script.cachedDataRejected ? 'rejected' : state}\n`);
+  if (mode === 'make') {
+    // At exit every function this run called is compiled, and goes into the cache.
+    process.on('exit', () => {
+      const data = script.createCachedData();
+      writeFileSync(`${cacheFile}.tmp`, Buffer.concat([sourceId, createHash('sha256').update(data).digest(), data]));
+      renameSync(`${cacheFile}.tmp`, cacheFile);
+    });
+  }
+  const module = { exports: {} as OnDemandModules };
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dirname(file));
+  return module.exports;
+}
+
+/** V8's data from a cache file, if the file is there, was made from this source and is whole. */
+function cacheOf(cacheFile: string, sourceId: Buffer): Cache {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(cacheFile);
+  } catch {
+    return { state: 'missing' };
+  }
+  const cachedData = bytes.subarray(HEADER_BYTES);
+  const whole =
+    bytes.length > HEADER_BYTES &&
+    sourceId.length === 32 &&
+    sourceId.equals(bytes.subarray(0, 32)) &&
+    createHash('sha256').update(cachedData).digest().equals(bytes.subarray(32, HEADER_BYTES));
+  return whole ? { cachedData, state: 'accepted' } : { state: 'damaged' };
+}
