@@ -18,6 +18,9 @@ import { VERSION } from '../version.js';
 
 /** The headings of commander's help, in Chinese. */
 const HELP_TITLES: Record<string, string> = { 'Usage:': '用法：', 'Options:': '选项：', 'Commands:': '命令：', 'Arguments:': '参数：', 'Global Options:': '通用选项：' };
+/** The words commander puts in a usage line for what may follow a command, in Chinese. */
+const USAGE_WORDS: Record<string, string> = { '[options]': '[选项]', '[command]': '[命令]' };
+const usageInChinese = (usage: string): string => usage.replace(/\[(?:options|command)\]/gu, (word) => USAGE_WORDS[word] ?? word);
 
 // https://no-color.org: any non-empty NO_COLOR turns colours off. chalk only looks at FORCE_COLOR, when it
 // is first loaded (lazily, by the commands that print colours).
@@ -33,9 +36,9 @@ const program = new Command('gongwen')
   .description('公文征求意见函往返工具：解析来函、检查要素、生成反馈材料、跟踪回收、汇总意见')
   .version(VERSION, '-V, --version', '显示版本号')
   .helpOption('-h, --help', '显示帮助')
-  .helpCommand('help [command]', '显示某个命令的帮助')
+  .helpCommand('help [命令]', '显示某个命令的帮助')
   .showHelpAfterError('（用 gongwen --help 查看用法）')
-  .configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title })
+  .configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title, styleUsage: usageInChinese, styleSubcommandTerm: usageInChinese })
   .configureOutput({ outputError: (text, write) => write(inChinese(text)) })
   .exitOverride();
 

@@ -19,12 +19,13 @@ describe('messages for the usual slips', () => {
     expect(run.stderr).not.toMatch(/<[a-z]+>/u);
   });
 
-  it('names every argument and option value in Chinese in the help', () => {
-    for (const command of ['parse', 'packets', 'track', 'remind', 'summary', 'templates']) {
+  it('names every argument, option value and usage word in Chinese in the help', () => {
+    for (const command of ['parse', 'check', 'units', 'packets', 'track', 'remind', 'summary', 'adoption', 'templates']) {
       const help = gongwen([command, '--help']);
       expect(help.status).toBe(0);
-      expect(help.stdout, command).not.toMatch(/<[a-z-]+>/u);
+      expect(help.stdout, command).not.toMatch(/<[a-z-]+>|\[[a-z-]+\]/u);
     }
+    expect(gongwen(['--help']).stdout).not.toMatch(/<[a-z-]+>|\[[a-z-]+\]/u);
   });
 
   it('suggests gongwen parse when a letter is given without a command', () => {

@@ -16,7 +16,7 @@ function treesInDist(): Map<string, unknown> {
   const dist = join(ROOT, 'dist');
   for (const file of readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((name) => /\.c?js$/u.test(name))) {
     const code = readFileSync(join(dist, file), 'utf8');
-    const literal = /BUILT_IN_TREES = new Map\(JSON\.parse\((("|')(?:(?!\2)[^\\]|\\.)*\2)\)\)/u.exec(code)?.[1];
+    const literal = /BUILT_IN_TREES\s*=\s*new Map\(JSON\.parse\((("|')(?:(?!\2)[^\\]|\\.)*\2)\)\)/u.exec(code)?.[1];
     if (literal === undefined) continue;
     for (const [text, tree] of JSON.parse(runInNewContext(literal) as string) as [string, unknown][]) found.set(text, tree);
   }

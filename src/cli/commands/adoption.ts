@@ -9,7 +9,7 @@ export function registerAdoption(program: Command): void {
   program
     .command('adoption')
     .description('按意见汇总表中填写的采纳情况，生成征求意见采纳情况说明和给各单位的采纳情况反馈')
-    .argument('<workspace>', 'gongwen packets 生成的工作目录（已运行 gongwen summary，并在意见汇总表.xlsx 中填好采纳情况）')
+    .argument('<工作目录>', 'gongwen packets 生成的工作目录（已运行 gongwen summary，并在意见汇总表.xlsx 中填好采纳情况）')
     .option('--draft', '仍有意见未确定采纳情况时也生成文书，标明“草稿”')
     .addOption(asOfOption())
     .addOption(templatesOption())
