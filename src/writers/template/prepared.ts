@@ -19,7 +19,7 @@ import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { widthInCharacters } from '../docx/layout.js';
 import { isPlainText, markdownToDocx, type DocumentParts, type Measure } from '../docx/markdown.js';
-import { packDocx, zipEntry, type ZipEntry } from '../docx/package.js';
+import { packDocx, sharedZipEntry, zipEntry, type ZipEntry } from '../docx/package.js';
 import { fillTemplate, oneLine, type TemplateData } from './fill.js';
 import { HAS_MARK, MARK_CHARACTERS, MAX_MARKS, markAt, markIndex } from './marks.js';
 import type { Template } from './load.js';
@@ -221,7 +221,7 @@ async function prepare(template: Template, shape: Shape, date: Date): Promise<Pr
   for (const [path, bytes] of parts) {
     const text = strFromU8(bytes);
     if (!HAS_MARK.test(text)) {
-      prepared.push({ path, entry: zipEntry(path, bytes) });
+      prepared.push({ path, entry: sharedZipEntry(path, bytes) });
       continue;
     }
     const pieces = piecesOf(text, shape);

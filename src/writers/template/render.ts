@@ -2,7 +2,7 @@
 import { UserError } from '../../errors.js';
 import { layoutDocx } from '../docx/layout.js';
 import { markdownToDocx } from '../docx/markdown.js';
-import { packDocx, zipEntry, type DocxParts } from '../docx/package.js';
+import { packDocx, sharedZipEntry, type DocxParts } from '../docx/package.js';
 import { fillTemplate, type TemplateData } from './fill.js';
 import type { Template } from './load.js';
 import { TemplateProblem } from './problem.js';
@@ -14,7 +14,7 @@ export type DocxRenderer = (template: Template, data: TemplateData, properties: 
 export function directRenderer(date = new Date()): DocxRenderer {
   return async (template, data, properties) => {
     const parts = await renderParts(template, data, properties, date);
-    return packDocx([...parts].map(([path, bytes]) => zipEntry(path, bytes)));
+    return packDocx([...parts].map(([path, bytes]) => sharedZipEntry(path, bytes)));
   };
 }
 

@@ -16,7 +16,7 @@
 import type { Root, Table } from 'mdast';
 import { columnContent, cellText, isPlainText } from '../docx/markdown.js';
 import { rowKeptWithNext, type ColumnContent } from '../docx/layout.js';
-import { packDocx, unpackDocx, zipEntry } from '../docx/package.js';
+import { packDocx, sharedZipEntry, unpackDocx, zipEntry } from '../docx/package.js';
 import { fillTemplate, oneLine, type TemplateData } from './fill.js';
 import type { Template } from './load.js';
 import { HAS_MARK, MARKS, MARK_CHARACTERS, markAt } from './marks.js';
@@ -140,7 +140,8 @@ async function tableAsRows(render: DocxRenderer, template: Template, data: Templ
   }
   chunks.push(encoder.encode(batch + xml.slice(layout.end)));
   parts.set(DOCUMENT_PART, Buffer.concat(chunks));
-  return packDocx([...parts].map(([path, bytes]) => zipEntry(path, bytes)));
+  // The long table is this document's own; the other parts are those of the few rows' layout, compressed already.
+  return packDocx([...parts].map(([path, bytes]) => (path === DOCUMENT_PART ? zipEntry(path, bytes) : sharedZipEntry(path, bytes))));
 }
 
 /** Characters of XML encoded at a time. */
