@@ -6,7 +6,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, sym
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, SAMPLE, gongwen } from '../support/cli.js';
+import { ROOT, SAMPLE, fixture, gongwen } from '../support/cli.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'gongwen-code-cache-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -28,6 +28,12 @@ describe('the code caches of the built program', () => {
       const run = gongwen([args[0]!, workspace, '--as-of', '2024-10-19', ...args.slice(1)], { env: REPORT });
       expect([0, 3], `${args[0]}: ${run.stderr}`).toContain(run.status);
       expect(run.stderr, args[0]).toBe('gongwen code cache: accepted\n');
+    }
+    // A letter that is not plain text is read by the on-demand code too.
+    for (const command of ['parse', 'check', 'units']) {
+      const run = gongwen([command, fixture('formats/min-fu-xie-han-2024-8.docx')], { env: REPORT });
+      expect(run.status, `${command}: ${run.stderr}`).toBe(0);
+      expect(run.stderr, command).toBe('gongwen code cache: accepted\n');
     }
   });
 
