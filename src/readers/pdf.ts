@@ -88,7 +88,10 @@ let instance: Promise<Pdfium> | null = null;
  * from 1.8–2.3× the cost of 30 .docx forms to 1.24–1.3× (`npm run bench`, before and after in turn), peak memory
  * from 104 to 83 MB; `gongwen parse` of the sample letter's PDF from 1.0 s to 0.6 s.
  * `--liftoff-only` is read when a module is compiled (the module keeps it): it is set only around this one
- * synchronous compile and put back at once, and PDFium is the only WebAssembly gongwen runs.
+ * synchronous compile and switched off right after, and PDFium is the only WebAssembly gongwen runs. Switching it
+ * off does not give V8 back every flag it implied: its flag hash stays changed for the rest of the process, so a
+ * V8 code cache made after a PDF was read is refused by a fresh Node (the build makes its caches without reading
+ * a PDF, scripts/build.js), and the program's own code is always compiled before any PDF is read.
  */
 function pdfiumCode(): WebAssembly.Module {
   if (code) return code;
