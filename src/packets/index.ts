@@ -14,10 +14,11 @@ import { UserError } from '../errors.js';
 import { ensureFolder, writeFailure, writeNewFile } from '../files.js';
 import type { Outline } from '../model/outline.js';
 import { LAYOUT, WORKSPACE_SCHEMA_VERSION, packetFiles, type Manifest } from '../model/workspace.js';
-import { distributionCsv, distributionDocx, distributionXlsx } from '../writers/distribution.js';
+import { distributionCsv, distributionDocx, distributionTable, distributionXlsx } from '../writers/distribution.js';
 import { feedbackForm } from '../writers/feedback-form.js';
 import { replyLetter, replyTemplate } from '../writers/reply-letter.js';
 import { directRenderer, loadTemplates, preparedRenderer } from '../writers/template/index.js';
+import type { TemplateTable } from '../writers/template/table.js';
 import { insideWorkspace, resolveInside, settleWorkspace, swapInReady } from '../workspace.js';
 
 export interface PacketOptions {
@@ -56,6 +57,9 @@ export async function createPackets(outline: Outline, workspaceDir: string, opti
   const single = directRenderer(madeAt);
   const perUnit = preparedRenderer(madeAt);
 
+  // The 分发清单's rows, made once for its .xlsx and its .csv (at 3,000 units some 65 ms each time).
+  let distribution: TemplateTable | undefined;
+  const distributionRows = (): TemplateTable => (distribution ??= distributionTable(outline, templates));
   const count = outline.recipients.length;
   const recipients = outline.recipients.map((recipient, index) => ({ recipient, files: packetFiles(index + 1, count, recipient.name) }));
   const plan: PlannedFile[] = [
@@ -64,8 +68,8 @@ export async function createPackets(outline: Outline, workspaceDir: string, opti
       { path: files.reply, make: () => replyLetter(outline, recipient, templates, perUnit) },
     ]),
     { path: LAYOUT.distribution.docx, make: () => distributionDocx(outline, templates, single) },
-    { path: LAYOUT.distribution.xlsx, make: () => distributionXlsx(outline, templates) },
-    { path: LAYOUT.distribution.csv, make: () => distributionCsv(outline, templates) },
+    { path: LAYOUT.distribution.xlsx, make: () => distributionXlsx(outline, templates, distributionRows()) },
+    { path: LAYOUT.distribution.csv, make: () => distributionCsv(outline, templates, distributionRows()) },
     { path: LAYOUT.replyTemplate, make: () => replyTemplate(outline, templates, single) },
   ];
   for (const file of plan) insideWorkspace(workspaceDir, file.path);

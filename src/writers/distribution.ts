@@ -5,7 +5,7 @@ import { wrappableList } from './docx/layout.js';
 import { csvBytes, sheetCells, tableXlsx } from './sheet.js';
 import { directRenderer, loadTemplates, rowsRenderer, type DocxRenderer, type Templates } from './template/index.js';
 import type { TemplateData } from './template/fill.js';
-import { templateTable } from './template/table.js';
+import { templateTable, type TemplateTable } from './template/table.js';
 import { letterValues, sheetTitle, tasksOf } from './values.js';
 
 /** One packet (意见反馈表 and 复函) for each unit. */
@@ -33,14 +33,17 @@ export async function distributionDocx(outline: Outline, templates?: Templates, 
   return rowsRenderer(render, LIST)(all['distribution-list'], distributionData(outline, all), documentProperties('distribution-list', outline, null));
 }
 
-export async function distributionXlsx(outline: Outline, templates?: Templates): Promise<Uint8Array> {
-  const all = templates ?? (await loadTemplates());
-  const table = templateTable(all['distribution-list'], distributionData(outline, all), LIST);
-  return tableXlsx(table, SHEET_NAME, sheetTitle(table.title, outline));
+/** The template's table as rows of text, which the .xlsx and the .csv both show: made once when a caller writes both. */
+export function distributionTable(outline: Outline, templates: Templates): TemplateTable {
+  return templateTable(templates['distribution-list'], distributionData(outline, templates), LIST);
 }
 
-export async function distributionCsv(outline: Outline, templates?: Templates): Promise<Uint8Array> {
-  const all = templates ?? (await loadTemplates());
-  const table = templateTable(all['distribution-list'], distributionData(outline, all), LIST);
-  return csvBytes(table.headers, sheetCells(table.rows));
+export async function distributionXlsx(outline: Outline, templates?: Templates, table?: TemplateTable): Promise<Uint8Array> {
+  const rows = table ?? distributionTable(outline, templates ?? (await loadTemplates()));
+  return tableXlsx(rows, SHEET_NAME, sheetTitle(rows.title, outline));
+}
+
+export async function distributionCsv(outline: Outline, templates?: Templates, table?: TemplateTable): Promise<Uint8Array> {
+  const rows = table ?? distributionTable(outline, templates ?? (await loadTemplates()));
+  return csvBytes(rows.headers, sheetCells(rows.rows));
 }
