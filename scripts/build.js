@@ -116,16 +116,15 @@ const bundledXlsxWriter = {
 /**
  * gongwen's own templates parsed here, once, rather than by every command that lays out a document
  * (src/writers/template/built-in-trees.ts): parse.ts, bundled on its own, parses each of templates/*.md as
- * loadTemplates reads it, and the trees are written into built-in-trees.ts in on-demand.cjs, where the commands
+ * loadTemplates reads it (load.ts's readTemplate), and the trees are written into built-in-trees.ts in on-demand.cjs, where the commands
  * that lay out documents are. main.cjs only copies templates (`gongwen templates`) and keeps the empty table.
  */
 async function builtInTrees() {
   const { outputFiles } = await build({
     stdin: {
       contents: [
-        "export { TEMPLATE_NAMES } from './src/writers/template/load.ts';",
+        "export { TEMPLATE_NAMES, readTemplate } from './src/writers/template/load.ts';",
         "export { parseTemplateText } from './src/writers/template/parse.ts';",
-        "export { decodeText } from './src/readers/decode.ts';",
       ].join('\n'),
       resolveDir: resolve('.'),
       loader: 'ts',
@@ -136,11 +135,13 @@ async function builtInTrees() {
     write: false,
     logLevel: 'warning',
   });
-  const { TEMPLATE_NAMES, parseTemplateText, decodeText } = await import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].contents).toString('base64')}`);
-  return TEMPLATE_NAMES.map((name) => {
-    const { text } = decodeText(readFileSync(join('templates', `${name}.md`)));
-    return [text, parseTemplateText(text)];
-  });
+  const { TEMPLATE_NAMES, readTemplate, parseTemplateText } = await import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].contents).toString('base64')}`);
+  return Promise.all(
+    TEMPLATE_NAMES.map(async (name) => {
+      const text = await readTemplate(join('templates', `${name}.md`));
+      return [text, parseTemplateText(text)];
+    }),
+  );
 }
 
 const trees = JSON.stringify(await builtInTrees());
@@ -247,8 +248,8 @@ await buildAscii({
  * The code caches of on-demand.cjs, one for each command that loads it: the program run on the sample letter as Word
  * saved it (parse, check, units: a letter that is not plain text is read by on-demand code, and without a cache the
  * whole file would be compiled for it, 30–50 ms), in a folder of its own on the sample letter (packets), then on its
- * workspace with some of the forms it wrote in the inbox as returned (track, summary, remind, adoption). Each writes its cache when it ends, with every function it compiled
- * (src/cli/code-cache.ts). Not a PDF: PDFium's reader sets a V8 flag for a while, and V8 would take such a cache only
+ * workspace with some of the forms it wrote in the inbox as returned (track, summary, remind, adoption). Each writes
+ * its cache when it ends, with every function it compiled (src/cli/code-cache.ts). Not a PDF: PDFium's reader sets a V8 flag for a while, and V8 would take such a cache only
  * under it. Run without NODE_OPTIONS, for the same reason: a clerk's Node has no V8 flags.
  */
 const scratch = mkdtempSync(join(tmpdir(), 'gongwen-build-'));

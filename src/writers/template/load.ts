@@ -124,7 +124,8 @@ export async function copyBuiltInTemplates(dir: string): Promise<{ copied: strin
   return result;
 }
 
-async function readTemplate(path: string): Promise<string> {
+/** A template file's text, decoded as every text file gongwen reads (the build reads gongwen's own this way too). */
+export async function readTemplate(path: string): Promise<string> {
   try {
     return decodeText(await readFile(path)).text;
   } catch {
