@@ -15,11 +15,19 @@ export function missingTools(tools: string[]): string[] {
 
 /** Converts `names` (.docx files in `dir`) to `<name>.pdf` beside them. */
 export function renderPdf(dir: string, names: string[], timeout = 180_000): void {
+  convertWithLibreOffice(dir, 'pdf', names.map((name) => `${name}.docx`), { timeout });
+}
+
+/**
+ * Converts `files` (in `dir`) with LibreOffice to `filter` (`pdf`, `csv:…`, `xlsx:…`), into `outdir` (`dir` when not
+ * given): one soffice run, with a profile of its own in `dir` and the repository's font aliases.
+ */
+export function convertWithLibreOffice(dir: string, filter: string, files: string[], options: { outdir?: string; timeout?: number } = {}): void {
   const profile = pathToFileURL(join(dir, 'profile')).href;
-  execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, ...names.map((name) => `${name}.docx`)], {
+  execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', options.outdir ?? dir, ...files], {
     cwd: dir,
     stdio: 'ignore',
-    timeout,
+    timeout: options.timeout ?? 180_000,
     env: { ...process.env, FONTCONFIG_FILE: FONTS_CONF },
   });
 }

@@ -6,9 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
-import { missingTools } from './render.js';
+import { convertWithLibreOffice, missingTools } from './render.js';
 
 /** Sets 采纳情况 and 说明 of the rows whose 修改意见 holds the given words; the header is found by its words. */
 export async function decide(sheetPath: string, decisions: Array<[string, string, string?]>, options: { titleRow?: boolean } = {}): Promise<void> {
@@ -54,12 +53,8 @@ export function resaveWithCalc(xlsx: string): void {
 function convertWithCalc(path: string, filter: string, extension: string): Buffer {
   const folder = mkdtempSync(join(tmpdir(), 'gongwen-calc-'));
   try {
-    const input = join(folder, 'in.xlsx');
-    writeFileSync(input, readFileSync(path));
-    execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(join(folder, 'profile')).href}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', join(folder, 'out'), input], {
-      stdio: 'ignore',
-      timeout: 120_000,
-    });
+    writeFileSync(join(folder, 'in.xlsx'), readFileSync(path));
+    convertWithLibreOffice(folder, filter, ['in.xlsx'], { outdir: join(folder, 'out'), timeout: 120_000 });
     return readFileSync(join(folder, 'out', `in${extension}`));
   } finally {
     rmSync(folder, { recursive: true, force: true });
