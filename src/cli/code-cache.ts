@@ -21,6 +21,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
+import { runningCommand } from './running-command.js';
 
 /** The last line of dist/on-demand.cjs: its identity, which scripts/build.js writes (the SHA-256 of the rest). */
 const SOURCE_ID = /\n\/\/ source id ([0-9a-f]{64})\n$/u;
@@ -51,9 +52,7 @@ function load(file: string): OnDemandModules {
   // The build writes it as ASCII: a one-byte string, read without decoding UTF-8.
   const source = readFileSync(file, 'latin1');
   const sourceId = Buffer.from(SOURCE_ID.exec(source.slice(-100))?.[1] ?? '', 'hex');
-  // The command is the program's first argument (gongwen packets …); any other word finds no cache.
-  const command = /^[a-z]+$/u.exec(process.argv[2] ?? '')?.[0] ?? 'none';
-  const cacheFile = join(dirname(file), `on-demand.${command}.cache`);
+  const cacheFile = join(dirname(file), `on-demand.${runningCommand()}.cache`);
   const mode = process.env['GONGWEN_CODE_CACHE'];
   const { cachedData, state }: Cache = mode === 'make' ? { state: 'made' } : cacheOf(cacheFile, sourceId);
   // Node's own wrapper for a CommonJS module, on the first line so that line numbers stay those of the file.

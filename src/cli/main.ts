@@ -15,6 +15,7 @@ import { registerSummary } from './commands/summary.js';
 import { registerAdoption } from './commands/adoption.js';
 import { registerTemplates } from './commands/templates.js';
 import { VERSION } from '../version.js';
+import { runningCommandIs } from './running-command.js';
 
 /** The headings of commander's help, in Chinese. */
 const HELP_TITLES: Record<string, string> = { 'Usage:': '用法：', 'Options:': '选项：', 'Commands:': '命令：', 'Arguments:': '参数：', 'Global Options:': '通用选项：' };
@@ -40,7 +41,8 @@ const program = new Command('gongwen')
   .showHelpAfterError('（用 gongwen --help 查看用法）')
   .configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title, styleUsage: usageInChinese, styleSubcommandTerm: usageInChinese })
   .configureOutput({ outputError: (text, write) => write(inChinese(text)) })
-  .exitOverride();
+  .exitOverride()
+  .hook('preAction', (_, command) => runningCommandIs(command.name()));
 
 registerParse(program);
 registerCheck(program);
