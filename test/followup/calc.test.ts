@@ -11,7 +11,7 @@ import { parseLetter } from '../../src/outline/parse.js';
 import { createPackets } from '../../src/packets/index.js';
 import { createSummary } from '../../src/summary/index.js';
 import { SAMPLE } from '../support/cli.js';
-import { calcMissing, calcRows, csvCells, decide, resaveWithCalc } from '../support/summary-sheet.js';
+import { calcMissing, calcRows, csvRows, decide, resaveWithCalc } from '../support/summary-sheet.js';
 import { dropSampleReplies } from '../support/word.js';
 
 const root = mkdtempSync(join(tmpdir(), 'gongwen-calc-'));
@@ -20,8 +20,8 @@ const sheetPath = join(workspace, '意见汇总表.xlsx');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 /** The rows of the 意见汇总表 as Calc shows them, from its header row on. */
-const summaryRows = (): string[][] => {
-  const rows = calcRows(sheetPath);
+const summaryRows = async (): Promise<string[][]> => {
+  const rows = await calcRows(sheetPath);
   return rows.slice(rows.findIndex((row) => row.includes('采纳情况')));
 };
 
@@ -32,16 +32,16 @@ describe.skipIf(calcMissing())('spreadsheets opened in LibreOffice Calc', () => 
     await createSummary(workspace, { asOf: '2024-10-19' });
   }, 120_000);
 
-  it('分发清单.xlsx shows the rows of 分发清单.csv under its title row', () => {
-    const [title, ...rows] = calcRows(join(workspace, '分发清单.xlsx'));
-    const csv = readFileSync(join(workspace, '分发清单.csv'), 'utf8').replace(/^\uFEFF/u, '').split('\r\n').filter((line) => line !== '').map(csvCells);
+  it('分发清单.xlsx shows the rows of 分发清单.csv under its title row', async () => {
+    const [title, ...rows] = await calcRows(join(workspace, '分发清单.xlsx'));
+    const csv = await csvRows(readFileSync(join(workspace, '分发清单.csv'), 'utf8').replace(/^\uFEFF/u, ''));
     expect(title![0]).toBe('分发清单（闽扶协函〔2024〕8号）');
     expect(rows).toHaveLength(31);
     expect(rows).toEqual(csv);
   });
 
-  it('意见汇总表.xlsx shows each comment beside the unit that made it, 采纳情况 left for the drafter', () => {
-    const [header, ...rows] = summaryRows();
+  it('意见汇总表.xlsx shows each comment beside the unit that made it, 采纳情况 left for the drafter', async () => {
+    const [header, ...rows] = await summaryRows();
     const cell = (row: string[], name: string): string => row[header!.indexOf(name)]!;
     const guarantee = rows.find((row) => cell(row, '修改意见').includes('建议明确融资担保机制'));
     expect(guarantee && cell(guarantee, '提出单位')).toBe('省财政厅');
@@ -63,7 +63,7 @@ describe.skipIf(calcMissing())('spreadsheets opened in LibreOffice Calc', () => 
     expect(adoption.counts.decided).toEqual({ adopted: 3, partly: 1, rejected: 2 });
 
     await createSummary(workspace, { asOf: '2024-10-19' });
-    const [header, ...rows] = summaryRows();
+    const [header, ...rows] = await summaryRows();
     const decisions = rows.map((row) => row[header!.indexOf('采纳情况')]).filter((decision) => decision !== '');
     expect(decisions.sort()).toEqual(['不采纳', '不采纳', '采纳', '采纳', '采纳', '部分采纳'].sort());
     expect(rows.find((row) => row.includes('资金来源由年度协作计划另行明确'))).toBeDefined();

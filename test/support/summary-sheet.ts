@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { convertWithLibreOffice, missingTools } from './render.js';
 
@@ -40,9 +41,8 @@ export function calcMissing(): boolean {
 }
 
 /** The workbook's first sheet as Calc reads it, as rows of cells (Calc's CSV export: UTF-8, comma, quoted text). */
-export function calcRows(xlsx: string): string[][] {
-  const text = convertWithCalc(xlsx, 'csv:Text - txt - csv (StarCalc):44,34,76,1', '.csv').toString('utf8');
-  return text.split(/\r?\n/u).filter((line) => line !== '').map(csvCells);
+export function calcRows(xlsx: string): Promise<string[][]> {
+  return csvRows(convertWithCalc(xlsx, 'csv:Text - txt - csv (StarCalc):44,34,76,1', '.csv').toString('utf8'));
 }
 
 /** Opens the workbook in Calc and saves it as .xlsx over itself, as a drafter using LibreOffice does. */
@@ -61,24 +61,11 @@ function convertWithCalc(path: string, filter: string, extension: string): Buffe
   }
 }
 
-/** One line of CSV: fields split at commas outside quotes, "" inside quotes for a quote. */
-export function csvCells(line: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let at = 0; at < line.length; at++) {
-    const char = line[at]!;
-    if (quoted && char === '"' && line[at + 1] === '"') {
-      cell += '"';
-      at++;
-    } else if (char === '"') {
-      quoted = !quoted;
-    } else if (char === ',' && !quoted) {
-      cells.push(cell);
-      cell = '';
-    } else {
-      cell += char;
-    }
-  }
-  return [...cells, cell];
+/** Rows of a CSV text as exceljs reads it (as gongwen reads a member list), each as wide as the widest, cells as text. */
+export async function csvRows(text: string): Promise<string[][]> {
+  const sheet = await new ExcelJS.Workbook().csv.read(Readable.from([text]));
+  const rows: unknown[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row) => rows.push((row.values as unknown[]).slice(1)));
+  const width = Math.max(0, ...rows.map((row) => row.length));
+  return rows.map((row) => Array.from({ length: width }, (_, column) => String(row[column] ?? '')));
 }
