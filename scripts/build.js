@@ -156,6 +156,57 @@ const builtInTreesModule = {
 };
 
 /**
+ * The frames of gongwen's documents made here, once, by the docx library (src/writers/docx/frame.ts): frame.ts and
+ * layout.ts, bundled on their own, make the four (portrait or landscape, 信函 or not), and on-demand.cjs gets a
+ * frame.ts that only hands them out. The docx library is then not in dist/ at all: loading it and building each
+ * document as its object tree took most of what `packets` spent on a letter.
+ */
+async function builtFrames() {
+  const { outputFiles } = await build({
+    stdin: {
+      contents: ["export { frameSpec } from './src/writers/docx/layout.ts';", "export { makeFrame } from './src/writers/docx/frame.ts';"].join('\n'),
+      resolveDir: resolve('.'),
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    write: false,
+    logLevel: 'warning',
+  });
+  const { frameSpec, makeFrame } = await import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].contents).toString('base64')}`);
+  const decoder = new TextDecoder();
+  const frames = {};
+  for (const orientation of ['portrait', 'landscape']) {
+    for (const letterhead of [false, true]) {
+      const frame = makeFrame(frameSpec(orientation, letterhead));
+      const parts = frame.parts.map((part) => ('bytes' in part ? { path: part.path, xml: decoder.decode(part.bytes) } : part));
+      frames[`${orientation} ${letterhead}`] = { ...frame, parts };
+    }
+  }
+  return frames;
+}
+
+const frames = JSON.stringify(await builtFrames());
+const framesModule = {
+  name: 'built-frames',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]writers[\\/]docx[\\/]frame\.ts$/ }, () => ({
+      contents: [
+        '// The frames scripts/build.js made with the docx library, by orientation and 信函 or not.',
+        `const BUILT_FRAMES = JSON.parse(${JSON.stringify(frames)});`,
+        'const encoder = new TextEncoder();',
+        'export function makeFrame(spec) {',
+        '  const { parts, ...frame } = BUILT_FRAMES[`${spec.orientation} ${spec.letterhead}`];',
+        "  return { ...frame, parts: parts.map((part) => ('xml' in part ? { path: part.path, bytes: encoder.encode(part.xml) } : part)) };",
+        '}',
+      ].join('\n'),
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * In on-demand.cjs, `import('exceljs')` of a package (kept in node_modules) becomes its `require`: the code runs as a
  * vm.Script, which has no loader for `import()`. Every package left out of the bundle has a CommonJS entry point.
  */
@@ -241,7 +292,7 @@ await buildAscii({
   },
   outfile: 'dist/on-demand.cjs',
   identify: true,
-  plugins: [bundledXlsxWriter, packagesRequired, builtInTreesModule],
+  plugins: [bundledXlsxWriter, packagesRequired, builtInTreesModule, framesModule],
 });
 
 /**

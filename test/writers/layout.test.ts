@@ -9,7 +9,8 @@ import { markdownToDocx } from '../../src/writers/docx/markdown.js';
 import { letterValues, recipientValues } from '../../src/writers/values.js';
 import { feedbackForm } from '../../src/writers/feedback-form.js';
 import { replyLetter } from '../../src/writers/reply-letter.js';
-import { compiledParts, documentOf, keepTogether, wrappableList } from '../../src/writers/docx/layout.js';
+import { frameSpec, keepTogether, wrappableList } from '../../src/writers/docx/layout.js';
+import { compiledParts, docxBlock, docxParagraph, documentOf } from '../../src/writers/docx/frame.js';
 import { unbreakablePart, unbreakableRuns } from '../../src/writers/docx/unbreakable.js';
 import { attribute, readDocx, textRuns, type Docx } from './ooxml.js';
 import { recipientNamed, sampleOutline } from './sample-outline.js';
@@ -179,19 +180,20 @@ describe('text that must stay on one line (〔2024〕8号, dates, phone numbers)
   });
 });
 
-describe('the parts gongwen zips', () => {
-  // layoutDocx takes the parts from the docx library's compiler (a private member) instead of unzipping what
+describe('the parts the docx library makes', () => {
+  // frame.ts takes the parts from the docx library's compiler (a private member) instead of unzipping what
   // Packer.toBuffer zipped: if a new docx release changes either, this says so before a clerk's document does.
   it('are exactly the parts Packer.toBuffer puts in the .docx, for a 复函 with its letterhead and custom properties', async () => {
     const templates = await loadTemplates();
     const template = templates['reply-letter'];
     const data = { values: { ...letterValues(outline, templates.wording), ...recipientValues(outline, unit) }, lists: {} };
-    const spec = () => {
-      const { measured: _, ...document } = markdownToDocx(fillTemplate(template.tree, data));
-      return { ...document, properties: documentProperties('reply-letter', outline, unit), date: new Date('2024-10-18T00:00:00Z') };
+    const document = () => {
+      const { title, letterhead, body, orientation } = markdownToDocx(fillTemplate(template.tree, data));
+      const content = { title, properties: documentProperties('reply-letter', outline, unit), letterhead: letterhead && docxParagraph(letterhead), body: body.map(docxBlock) };
+      return documentOf(frameSpec(orientation, letterhead !== null), content);
     };
-    const compiled = compiledParts(documentOf(spec()));
-    const zipped = unzipSync(new Uint8Array(await Packer.toBuffer(documentOf(spec()))));
+    const compiled = compiledParts(document());
+    const zipped = unzipSync(new Uint8Array(await Packer.toBuffer(document())));
     // Each document is dated with the clock as it is made: compare the parts without the seconds that passed.
     const undated = (path: string, bytes: Uint8Array) => (path === 'docProps/core.xml' ? strFromU8(bytes).replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/gu, '') : strFromU8(bytes));
     expect([...compiled.keys()]).toEqual(Object.keys(zipped));

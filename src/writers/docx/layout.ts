@@ -1,43 +1,32 @@
 /**
- * GB/T 9704-2012《党政机关公文格式》as data, and the only place that talks to the `docx` library's layout API.
- *
- * Every .docx writer builds its pages from the constructors here, so the standard's figures and the library's
- * traps (see shared/spec/gbt9704.md §4) are handled once:
- * - lengths are literal twips (docx's millimetre helper floors: 37 mm would become 2097);
- * - line spacing uses `LineRuleType.EXACT` ("exact"; `EXACTLY` writes a value Word ignores);
+ * GB/T 9704-2012《党政机关公文格式》as data: every .docx writer builds its pages from the constructors here, so
+ * the standard's figures are stated once. What they build is WordprocessingML as data (wordml.ts writes it; the
+ * parts every document of a kind shares are made by the docx library, frame.ts). As the docx library's traps
+ * taught (see shared/spec/gbt9704.md §4):
+ * - lengths are literal twips (a millimetre helper that floors would make 37 mm 2097);
+ * - line spacing is `exact` (`exactly` is a value Word ignores);
  * - every run names its East Asian font and a Latin fallback, so no theme font is ever used;
  * - even-page footers need `evenAndOddHeaderAndFooters`, a first-page header/footer needs `titlePage`;
  * - tables carry DXA widths in `gridCol`, table and cells (WPS reads the grid), in fixed layout.
  * Units: twip = 1/20 pt; font size in half-points; border size in 1/8 pt, border space in pt.
  */
-import {
-  AlignmentType,
-  BorderStyle,
-  CheckBox,
-  Document,
-  Footer,
-  Header,
-  HeightRule,
-  LineRuleType,
-  Packer,
-  PageNumber,
-  PageOrientation,
-  Paragraph,
-  Tab,
-  TabStopType,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlignTable,
-  WidthType,
-  type IParagraphOptions,
-  type ParagraphChild,
-} from 'docx';
-import { strFromU8, strToU8 } from 'fflate';
+import { makeFrame, type Frame, type WrittenPart } from './frame.js';
 import type { DocxParts } from './package.js';
 import { WORD_JOINER } from './unbreakable.js';
+import {
+  blockXml,
+  corePropertiesXml,
+  customPropertiesXml,
+  paragraphXml,
+  type Block,
+  type Inline,
+  type Paragraph,
+  type ParagraphAlignment,
+  type ParagraphSpacing,
+  type RunFonts,
+  type RunProperties,
+  type Table,
+} from './wordml.js';
 
 // ── 5.1 幅面尺寸 and 5.2.1 页边与版心尺寸 ────────────────────────────────────────────────────────────
 
@@ -113,9 +102,8 @@ const FONT_DECLARATIONS: { name: string; altName?: string; panose: string; chars
   { name: 'Times New Roman', panose: '02020603050405020304', charset: '00', family: 'roman', pitch: 'variable' },
 ];
 
-const FONT_TABLE_PART = 'word/fontTable.xml';
-
-function fontTableXml(): string {
+/** word/fontTable.xml: docx leaves it empty; it declares the fonts the runs name, with what stands in for them. */
+export function fontTableXml(): string {
   const fonts = FONT_DECLARATIONS.map(
     (font) =>
       `<w:font w:name="${font.name}">${font.altName ? `<w:altName w:val="${font.altName}"/>` : ''}<w:panose1 w:val="${font.panose}"/>` +
@@ -129,7 +117,7 @@ const LATIN_TYPEFACE = 'Times New Roman';
 /** Red of the 发文机关标志 and its lines (5.2.4 红色). */
 const RED = 'FF0000';
 
-function fontOf(face: Face): { ascii: string; hAnsi: string; cs: string; eastAsia: string; hint: 'eastAsia' } {
+function fontOf(face: Face): RunFonts {
   const latin = face === '宋体' ? TYPEFACE.宋体 : LATIN_TYPEFACE;
   // hint eastAsia: “” and — are drawn with the East Asian font, full width.
   return { ascii: latin, hAnsi: latin, cs: latin, eastAsia: TYPEFACE[face], hint: 'eastAsia' };
@@ -142,33 +130,26 @@ export interface RunStyle {
 }
 
 /** A run of text; 三号 runs are narrowed so that a full line holds 28 characters (5.2.3). */
-export function textRun(text: string, style: RunStyle, options: { lineBreakBefore?: boolean; red?: boolean } = {}): TextRun {
-  return new TextRun({
-    text,
-    font: fontOf(style.face),
+export function textRun(text: string, style: RunStyle, options: { lineBreakBefore?: boolean; red?: boolean } = {}): Inline {
+  const properties: RunProperties = {
+    fonts: fontOf(style.face),
     size: style.size,
     ...(style.size === SIZE.三号 ? { characterSpacing: BODY_CHARACTER_SPACING } : {}),
     ...(options.red ? { color: RED } : {}),
-    ...(options.lineBreakBefore ? { break: 1 } : {}),
-  });
+  };
+  return { type: 'text', text, properties, ...(options.lineBreakBefore ? { lineBreakBefore: true } : {}) };
 }
 
 /** A check box a clerk ticks in Word or WPS (a w14 check-box content control): □ unticked, ☑ ticked. */
-export function checkBox(checked = false): CheckBox {
-  return new CheckBox({
-    checked,
-    checkedState: { value: '2611', font: TYPEFACE.宋体 },
-    uncheckedState: { value: '25A1', font: TYPEFACE.宋体 },
-  });
+export function checkBox(checked = false): Inline {
+  return { type: 'check box', checked, checkedState: { value: '2611', font: TYPEFACE.宋体 }, uncheckedState: { value: '25A1', font: TYPEFACE.宋体 } };
 }
 
 // ── Paragraph kinds: 7.3 主体 and 10.1 信函格式 ────────────────────────────────────────────────────────
 
-type Alignment = (typeof AlignmentType)[keyof typeof AlignmentType];
-
 interface ParagraphKindSpec {
   run: RunStyle;
-  alignment: Alignment;
+  alignment: ParagraphAlignment;
   firstLine?: number;
   right?: number;
   /** Blank lines before and after, in lines of LINE_PITCH. */
@@ -179,21 +160,21 @@ interface ParagraphKindSpec {
 /** The kinds of paragraph a template can ask for (`<!-- 样式：… -->`), plus those of headings and tables. */
 const PARAGRAPH_KINDS = {
   /** 正文: 3号仿宋, 左空二字 (7.3.3). */
-  正文: { run: { face: '仿宋', size: SIZE.三号 }, alignment: AlignmentType.BOTH, firstLine: 2 * 字 },
+  正文: { run: { face: '仿宋', size: SIZE.三号 }, alignment: 'both', firstLine: 2 * 字 },
   /** 标题: 2号小标宋, centred; 主送机关 one line below (7.3.1–7.3.2). */
-  标题: { run: { face: '小标宋', size: SIZE.二号 }, alignment: AlignmentType.CENTER, after: 1 },
+  标题: { run: { face: '小标宋', size: SIZE.二号 }, alignment: 'center', after: 1 },
   /** 一级标题 一、: 黑体 (7.3.3). */
-  一级标题: { run: { face: '黑体', size: SIZE.三号 }, alignment: AlignmentType.BOTH, firstLine: 2 * 字 },
+  一级标题: { run: { face: '黑体', size: SIZE.三号 }, alignment: 'both', firstLine: 2 * 字 },
   /** 二级标题 （一）: 楷体 (7.3.3). */
-  二级标题: { run: { face: '楷体', size: SIZE.三号 }, alignment: AlignmentType.BOTH, firstLine: 2 * 字 },
+  二级标题: { run: { face: '楷体', size: SIZE.三号 }, alignment: 'both', firstLine: 2 * 字 },
   /** 主送机关: 顶格, ends with a full-width colon (7.3.2). */
-  主送: { run: { face: '仿宋', size: SIZE.三号 }, alignment: AlignmentType.BOTH },
+  主送: { run: { face: '仿宋', size: SIZE.三号 }, alignment: 'both' },
   /** 信函 发文字号: 顶格居版心右边缘, 标题 two lines below (10.1). */
-  发文字号: { run: { face: '仿宋', size: SIZE.三号 }, alignment: AlignmentType.RIGHT, after: 2 },
+  发文字号: { run: { face: '仿宋', size: SIZE.三号 }, alignment: 'right', after: 2 },
   /** Centred text, e.g. a table's caption. */
-  居中: { run: { face: '仿宋', size: SIZE.三号 }, alignment: AlignmentType.CENTER },
+  居中: { run: { face: '仿宋', size: SIZE.三号 }, alignment: 'center' },
   /** 成文日期 with a seal: 右空四字 (7.3.5.1). */
-  日期: { run: { face: '仿宋', size: SIZE.三号 }, alignment: AlignmentType.RIGHT, right: 4 * 字 },
+  日期: { run: { face: '仿宋', size: SIZE.三号 }, alignment: 'right', right: 4 * 字 },
 } as const satisfies Record<string, ParagraphKindSpec>;
 
 export type ParagraphKind = keyof typeof PARAGRAPH_KINDS;
@@ -207,19 +188,20 @@ export function runStyleOf(kind: ParagraphKind): RunStyle {
 }
 
 /** A paragraph of one kind, on the 22-line grid (exact line pitch). */
-export function paragraph(kind: ParagraphKind, children: ParagraphChild[], options: { keepNext?: boolean } = {}): Paragraph {
+export function paragraph(kind: ParagraphKind, children: Inline[], options: { keepNext?: boolean } = {}): Paragraph {
   const spec: ParagraphKindSpec = PARAGRAPH_KINDS[kind];
-  return new Paragraph({
-    alignment: spec.alignment,
-    indent: { firstLine: spec.firstLine ?? 0, ...(spec.right ? { right: spec.right } : {}) },
-    spacing: onGrid(spec.before ?? 0, spec.after ?? 0),
+  return {
+    type: 'paragraph',
     ...(options.keepNext ? { keepNext: true } : {}),
+    spacing: onGrid(spec.before ?? 0, spec.after ?? 0),
+    indent: { firstLine: spec.firstLine ?? 0, ...(spec.right ? { right: spec.right } : {}) },
+    alignment: spec.alignment,
     children,
-  });
+  };
 }
 
-function onGrid(linesBefore: number, linesAfter: number): NonNullable<IParagraphOptions['spacing']> {
-  return { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: linesBefore * LINE_PITCH, after: linesAfter * LINE_PITCH };
+function onGrid(linesBefore: number, linesAfter: number): ParagraphSpacing {
+  return { line: LINE_PITCH, lineRule: 'exact', before: linesBefore * LINE_PITCH, after: linesAfter * LINE_PITCH };
 }
 
 /**
@@ -230,14 +212,14 @@ export function signatureBlock(signature: string, date: string, orientation: Ori
   const style = PARAGRAPH_KINDS.日期.run;
   const placement = signaturePlacement(signature, date, orientation);
   return [
-    new Paragraph({
-      ...(placement === 'flush right'
-        ? { alignment: AlignmentType.RIGHT }
-        : { alignment: AlignmentType.LEFT, tabStops: [{ type: TabStopType.CENTER, position: placement.centredAt }] }),
-      spacing: onGrid(2, 0),
+    {
+      type: 'paragraph',
       keepNext: true,
+      ...(placement === 'flush right' ? {} : { tabStops: [{ type: 'center', position: placement.centredAt }] }),
+      spacing: onGrid(2, 0),
+      alignment: placement === 'flush right' ? 'right' : 'left',
       children: [...(placement === 'flush right' ? [] : [tabRun(style)]), textRun(signature, style)],
-    }),
+    },
     paragraph('日期', [textRun(date, style)]),
   ];
 }
@@ -255,8 +237,8 @@ export function signaturePlacement(signature: string, date: string, orientation:
 }
 
 /** A run holding only a tab, in the style of the text after it. */
-function tabRun(style: RunStyle): TextRun {
-  return new TextRun({ children: [new Tab()], font: fontOf(style.face), size: style.size });
+function tabRun(style: RunStyle): Inline {
+  return { type: 'tab', properties: { fonts: fontOf(style.face), size: style.size } };
 }
 
 /** Characters that take no room: the zero-width space (a place to break) and the word joiner (no break). */
@@ -311,13 +293,14 @@ const LETTERHEAD_RULE_SIZE = 18;
 /** The mark in 小标宋, as large as 小初 but never wider than the 版心. */
 export function letterhead(issuer: string): Paragraph {
   const size = letterheadSize(issuer);
-  return new Paragraph({
-    alignment: AlignmentType.CENTER,
+  return {
+    type: 'paragraph',
+    bottomBorder: { style: 'thickThinSmallGap', size: LETTERHEAD_RULE_SIZE, color: RED, space: LETTERHEAD_RULE_SPACE },
+    spacing: { line: 240, lineRule: 'auto', before: 0, after: 0 },
     indent: { left: -LETTERHEAD_OVERHANG, right: -LETTERHEAD_OVERHANG },
-    spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
-    border: { bottom: { style: BorderStyle.THICK_THIN_SMALL_GAP, size: LETTERHEAD_RULE_SIZE, color: RED, space: LETTERHEAD_RULE_SPACE } },
+    alignment: 'center',
     children: [textRun(issuer, { face: '小标宋', size }, { red: true })],
-  });
+  };
 }
 
 /** The mark's size in half-points: 小初, smaller for a name too long for one line of the 版心, never below 二号. */
@@ -328,12 +311,13 @@ export function letterheadSize(issuer: string): number {
 
 /** The second red double line (上细下粗), 20 mm above the page's bottom edge: the footer of page 1. */
 function letterFootRule(): Paragraph {
-  return new Paragraph({
+  return {
+    type: 'paragraph',
+    bottomBorder: { style: 'thinThickSmallGap', size: LETTERHEAD_RULE_SIZE, color: RED, space: 0 },
+    spacing: { line: 20, lineRule: 'exact', before: 0, after: 0 },
     indent: { left: -LETTERHEAD_OVERHANG, right: -LETTERHEAD_OVERHANG },
-    spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-    border: { bottom: { style: BorderStyle.THIN_THICK_SMALL_GAP, size: LETTERHEAD_RULE_SIZE, color: RED, space: 0 } },
     children: [textRun('', { face: '仿宋', size: SIZE.四号 })],
-  });
+  };
 }
 
 // ── 7.5 页码: — 1 —, 4号半角宋体, 单页居右空一字, 双页居左空一字, 一字线 7 mm below the 版心 ─────────────
@@ -343,23 +327,19 @@ const FOOTER_DISTANCE = 1134;
 /** Page numbers are raised 5 mm above that, putting the 一字线 about 7 mm under the 版心 (measured). */
 const PAGE_NUMBER_RAISE = 284;
 
-function pageNumberFooter(side: 'odd' | 'even'): Footer {
+/** A footer's paragraph: text, and the field that shows the page's number. */
+export type FooterParagraph = Omit<Paragraph, 'children'> & { children: (Inline | { type: 'page number'; properties: RunProperties })[] };
+
+function pageNumberFooter(side: 'odd' | 'even'): FooterParagraph {
   const style: RunStyle = { face: '宋体', size: SIZE.四号 };
   const oneCharacter = characterWidth(SIZE.四号);
-  return new Footer({
-    children: [
-      new Paragraph({
-        alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        indent: side === 'odd' ? { right: oneCharacter } : { left: oneCharacter },
-        spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: PAGE_NUMBER_RAISE },
-        children: [
-          textRun('— ', style),
-          new TextRun({ children: [PageNumber.CURRENT], font: fontOf('宋体'), size: style.size }),
-          textRun(' —', style),
-        ],
-      }),
-    ],
-  });
+  return {
+    type: 'paragraph',
+    spacing: { line: 240, lineRule: 'auto', before: 0, after: PAGE_NUMBER_RAISE },
+    indent: side === 'odd' ? { right: oneCharacter } : { left: oneCharacter },
+    alignment: side === 'odd' ? 'right' : 'left',
+    children: [textRun('— ', style), { type: 'page number', properties: { fonts: fontOf('宋体'), size: style.size } }, textRun(' —', style)],
+  };
 }
 
 /**
@@ -397,7 +377,7 @@ export interface TableSpec {
   widths: number[] | ColumnContent[];
   alignments: CellAlignment[];
   /** Each row's cells, each cell one paragraph of runs (made with `tableTextStyle`). */
-  rows: ParagraphChild[][][];
+  rows: Inline[][][];
   /** Minimum height of the rows after the first, in lines. */
   rowLines: number;
   size: TableSize;
@@ -410,13 +390,14 @@ export function tableTextStyle(size: TableSize): RunStyle {
 }
 
 /** A cell's paragraph; the heading row is always centred. */
-function cellParagraph(children: ParagraphChild[], alignment: CellAlignment, size: TableSize, keepNext: boolean): Paragraph {
-  return new Paragraph({
-    alignment: alignment === 'center' ? AlignmentType.CENTER : alignment === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-    spacing: { line: TABLE_SIZES[size] * TABLE_LINE_PER_HALF_POINT, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+function cellParagraph(children: Inline[], alignment: CellAlignment, size: TableSize, keepNext: boolean): Paragraph {
+  return {
+    type: 'paragraph',
     ...(keepNext ? { keepNext: true } : {}),
+    spacing: { line: TABLE_SIZES[size] * TABLE_LINE_PER_HALF_POINT, lineRule: 'exact', before: 0, after: 0 },
+    alignment: alignment ?? 'left',
     children,
-  });
+  };
 }
 
 /**
@@ -429,28 +410,26 @@ export function table(spec: TableSpec): Table {
   const sizedByContent = isContent(spec.widths);
   const widths = isContent(spec.widths) ? contentWidths(spec.widths, spec.width, TABLE_SIZES[spec.size]) : columnWidths(spec.widths, spec.width);
   const last = spec.rows.length - 1;
-  return new Table({
-    width: { size: spec.width, type: WidthType.DXA },
+  return {
+    type: 'table',
+    width: spec.width,
+    alignment: 'center',
+    layout: 'fixed',
     columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    alignment: AlignmentType.CENTER,
     rows: spec.rows.map((cells, rowIndex) => {
       const keepNext = sizedByContent && rowKeptWithNext(rowIndex, last);
-      return new TableRow({
-        tableHeader: rowIndex === 0,
+      return {
+        header: rowIndex === 0,
         cantSplit: true,
-        ...(rowIndex > 0 ? { height: { value: Math.round(spec.rowLines * TABLE_ROW_LINE), rule: HeightRule.ATLEAST } } : {}),
-        children: widths.map(
-          (width, column) =>
-            new TableCell({
-              width: { size: width, type: WidthType.DXA },
-              verticalAlign: VerticalAlignTable.CENTER,
-              children: [cellParagraph(cells[column] ?? [], rowIndex === 0 ? 'center' : (spec.alignments[column] ?? null), spec.size, keepNext)],
-            }),
-        ),
-      });
+        ...(rowIndex > 0 ? { minHeight: Math.round(spec.rowLines * TABLE_ROW_LINE) } : {}),
+        cells: widths.map((width, column) => ({
+          width,
+          verticalAlign: 'center',
+          children: [cellParagraph(cells[column] ?? [], rowIndex === 0 ? 'center' : (spec.alignments[column] ?? null), spec.size, keepNext)],
+        })),
+      };
     }),
-  });
+  };
 }
 
 /**
@@ -521,82 +500,65 @@ export interface DocumentSpec {
   properties: Record<string, string>;
   /** 信函格式: the mark on page 1, no page number there (10.1). */
   letterhead: Paragraph | null;
-  body: (Paragraph | Table)[];
+  body: Block[];
   /** When it was made: docProps/core.xml's created and modified. */
   date: Date;
   /** 横排表格 pages for a wide table (GB/T 9704 8); portrait otherwise. */
   orientation?: Orientation;
 }
 
-const CORE_PROPERTIES = 'docProps/core.xml';
+/**
+ * What every document of one kind has besides its own text: the page (size, margins, footers, a 信函's first
+ * page), the defaults its runs inherit (styles.xml) and its fonts. frame.ts turns it into those parts.
+ */
+export interface FrameSpec {
+  orientation: Orientation;
+  /** 信函格式: a first page with the mark in its header and the second double line as its footer. */
+  letterhead: boolean;
+  /** Twips, portrait: a landscape page is the same sheet turned. */
+  size: { width: number; height: number };
+  margin: { top: number; right: number; bottom: number; left: number; header: number; footer: number; gutter: number };
+  footers: { default: FooterParagraph; even: FooterParagraph; first?: FooterParagraph };
+  /** What a run or paragraph that says nothing else is (docDefaults). */
+  defaults: { run: RunProperties & { language: { value: string; eastAsia: string } }; spacing: ParagraphSpacing };
+  /** word/fontTable.xml. */
+  fontTable: string;
+}
+
+export function frameSpec(orientation: Orientation, letterhead: boolean): FrameSpec {
+  return {
+    orientation,
+    letterhead,
+    size: { width: PAGE.width, height: PAGE.height },
+    margin: { ...(orientation === 'landscape' ? LANDSCAPE_MARGIN : MARGIN), header: LETTERHEAD_TOP, footer: FOOTER_DISTANCE, gutter: 0 },
+    footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even'), ...(letterhead ? { first: letterFootRule() } : {}) },
+    defaults: { run: { fonts: fontOf('仿宋'), size: SIZE.三号, language: { value: 'en-US', eastAsia: 'zh-CN' } }, spacing: onGrid(0, 0) },
+    fontTable: fontTableXml(),
+  };
+}
+
+/** The frames made so far, by orientation and 信函格式. */
+const frames = new Map<string, Frame>();
+const encoder = new TextEncoder();
 
 /** The parts of the document a spec describes (zip them with `packDocx`). */
 export function layoutDocx(spec: DocumentSpec): DocxParts {
-  const parts = compiledParts(documentOf(spec));
-  // docx dates the document with the clock; the spec's date makes the same spec give the same bytes.
-  const core = strFromU8(parts.get(CORE_PROPERTIES)!);
-  const date = spec.date.toISOString().replace(/\.\d+Z$/u, 'Z');
-  parts.set(CORE_PROPERTIES, strToU8(core.replace(/(<dcterms:(created|modified)\b[^>]*>)[^<]*/gu, `$1${date}`)));
-  // docx leaves the font table empty: declare the fonts the runs name, with what stands in for them.
-  parts.set(FONT_TABLE_PART, strToU8(fontTableXml()));
-  return parts;
+  const orientation = spec.orientation ?? 'portrait';
+  const key = `${orientation} ${spec.letterhead !== null}`;
+  const frame = frames.get(key) ?? frames.set(key, makeFrame(frameSpec(orientation, spec.letterhead !== null))).get(key)!;
+  return new Map(frame.parts.map((part) => [part.path, 'written' in part ? encoder.encode(writtenPart(part.written, frame, spec)) : part.bytes]));
 }
 
-/** The document as the docx library's object tree. */
-export function documentOf(spec: DocumentSpec): Document {
-  return new Document({
-    title: spec.title,
-    creator: 'gongwen',
-    lastModifiedBy: 'gongwen',
-    customProperties: Object.entries(spec.properties).map(([name, value]) => ({ name, value })),
-    evenAndOddHeaderAndFooters: true,
-    styles: {
-      default: {
-        document: {
-          run: { font: fontOf('仿宋'), size: SIZE.三号, language: { value: 'en-US', eastAsia: 'zh-CN' } },
-          paragraph: { spacing: onGrid(0, 0) },
-        },
-      },
-    },
-    sections: [
-      {
-        properties: {
-          titlePage: spec.letterhead !== null,
-          page:
-            spec.orientation === 'landscape'
-              ? {
-                  // docx swaps width and height itself for a landscape page.
-                  size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.LANDSCAPE },
-                  margin: { ...LANDSCAPE_MARGIN, header: LETTERHEAD_TOP, footer: FOOTER_DISTANCE, gutter: 0 },
-                }
-              : {
-                  size: { width: PAGE.width, height: PAGE.height },
-                  margin: { ...MARGIN, header: LETTERHEAD_TOP, footer: FOOTER_DISTANCE, gutter: 0 },
-                },
-        },
-        ...(spec.letterhead
-          ? {
-              headers: { first: new Header({ children: [spec.letterhead] }) },
-              footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even'), first: new Footer({ children: [letterFootRule()] }) },
-            }
-          : { footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') } }),
-        children: spec.body,
-      },
-    ],
-  });
-}
-
-/**
- * The package's parts as the docx library makes them, before it zips them. `Packer.toBuffer` would deflate every
- * part with its JavaScript deflate only for gongwen to unzip them again and compress them with zlib (package.ts):
- * a fifth of a small letter's `packets`. The compiler is Packer's own (a private member of docx 9.15.2, pinned);
- * test/writers/layout.test.ts checks that it gives exactly the parts `Packer.toBuffer` zips.
- */
-export function compiledParts(document: Document): DocxParts {
-  const compiled = (Packer as unknown as { compiler: PackageCompiler }).compiler.compile(document, undefined);
-  return new Map([...compiled].map(([path, data]) => [path, typeof data === 'string' ? strToU8(data) : data]));
-}
-
-interface PackageCompiler {
-  compile(document: Document, prettify: undefined): Map<string, string | Uint8Array>;
+/** A part the document writes into its frame. */
+function writtenPart(part: WrittenPart, frame: Frame, spec: DocumentSpec): string {
+  switch (part) {
+    case 'document':
+      return frame.document.start + spec.body.map(blockXml).join('') + frame.document.end;
+    case 'header':
+      return frame.header.start + (spec.letterhead ? paragraphXml(spec.letterhead) : '') + frame.header.end;
+    case 'core':
+      return corePropertiesXml(spec.title, spec.date);
+    case 'custom':
+      return customPropertiesXml(spec.properties);
+  }
 }

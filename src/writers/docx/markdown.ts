@@ -10,7 +10,6 @@
  */
 import type { List, Nodes, Paragraph as MdParagraph, PhrasingContent, Root, RootContent, Table as MdTable } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { Paragraph, ParagraphChild, Table } from 'docx';
 import {
   TABLE_SIZES,
   checkBox,
@@ -34,13 +33,14 @@ import {
   type TableSize,
 } from './layout.js';
 import { TemplateProblem } from '../template/problem.js';
+import type { Block, Inline, Paragraph, Table } from './wordml.js';
 
 export interface DocumentParts {
   /** The text of the first `#` heading, for the document's properties. */
   title: string;
   /** The 信函 mark (`<!-- 样式：信函标志 -->`), when the template asks for 信函格式. */
   letterhead: Paragraph | null;
-  body: (Paragraph | Table)[];
+  body: Block[];
   /** What the layout drew from the width of texts (the 信函 mark's size, where the 署名 stands, a table's column widths). */
   measured: Measure[];
   orientation: Orientation;
@@ -174,7 +174,7 @@ function listParagraphs(list: List): Paragraph[] {
     item.children.map((child, childIndex) => {
       const content = child.type === 'paragraph' ? runs(child.children, style) : [textRun(toString(child), style)];
       if (childIndex > 0) return paragraph('正文', content);
-      const marker: ParagraphChild[] =
+      const marker: Inline[] =
         typeof item.checked === 'boolean' ? [checkBox(item.checked)] : list.ordered ? [textRun(`${(list.start ?? 1) + index}.`, style)] : [];
       return paragraph('正文', [...marker, ...content]);
     }),
@@ -256,13 +256,13 @@ export function isPlainText(text: string): boolean {
 }
 
 /** Each □ in the text is a check box a clerk can tick. */
-function withCheckBoxes(text: string, style: RunStyle): ParagraphChild[] {
+function withCheckBoxes(text: string, style: RunStyle): Inline[] {
   return text.split(CHECK_BOX).flatMap((piece, index) => [...(index > 0 ? [checkBox()] : []), ...(piece === '' ? [] : [textRun(piece, style)])]);
 }
 
 /** Inline Markdown → runs: **strong** in 黑体, *emphasis* in 楷体; a soft line break joins the lines (Chinese). */
-function runs(nodes: PhrasingContent[], style: RunStyle): ParagraphChild[] {
-  return nodes.flatMap((node): ParagraphChild[] => {
+function runs(nodes: PhrasingContent[], style: RunStyle): Inline[] {
+  return nodes.flatMap((node): Inline[] => {
     switch (node.type) {
       case 'text':
         return withCheckBoxes(node.value.replace(/[ \t]*\n[ \t]*/gu, ''), style);

@@ -21,7 +21,7 @@
 /** U+2060 WORD JOINER: no line break on either side, and nothing drawn. */
 export const WORD_JOINER = '\u2060';
 
-/** A run as the docx library writes one: its properties, then its text, holding a word joiner. */
+/** A run as wordml.ts writes one: its properties, then its text, holding a word joiner. */
 const RUN_WITH_JOINER = /<w:r><w:rPr>((?:(?!<\/w:rPr>).)*)<\/w:rPr><w:t xml:space="preserve">([^<]*\u2060[^<]*)<\/w:t><\/w:r>/gsu;
 /** Characters joined by word joiners; an escaped character (&amp;) counts as one. */
 const JOINED = /(?:&[#\w]+;|[^\u2060&])(?:\u2060(?:&[#\w]+;|[^\u2060&]))+/gu;

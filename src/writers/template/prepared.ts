@@ -20,6 +20,7 @@ import { toString } from 'mdast-util-to-string';
 import { widthInCharacters } from '../docx/layout.js';
 import { isPlainText, markdownToDocx, type DocumentParts, type Measure } from '../docx/markdown.js';
 import { packDocx, sharedZipEntry, zipEntry, type ZipEntry } from '../docx/package.js';
+import { escapeXml } from '../docx/wordml.js';
 import { fillTemplate, oneLine, type TemplateData } from './fill.js';
 import { HAS_MARK, MARK_CHARACTERS, MAX_MARKS, markAt, markIndex } from './marks.js';
 import type { Template } from './load.js';
@@ -287,7 +288,7 @@ function markPieces(text: string): Piece[] {
   return pieces;
 }
 
-/** A prepared part's bytes with this document's values, escaped as docx escapes text. */
+/** A prepared part's bytes with this document's values, escaped as wordml.ts escapes text. */
 function filled(pieces: Piece[], shape: Shape, data: TemplateData, properties: Record<string, string>): Uint8Array {
   const chunks: Uint8Array[] = [];
   fill(pieces, shape, data, properties, chunks);
@@ -307,10 +308,3 @@ function fill(pieces: Piece[], shape: Shape, data: TemplateData, properties: Rec
     }
   }
 }
-
-/** As docx writes text and attribute values: markup characters escaped, control characters dropped. */
-export function escapeXml(text: string): string {
-  return text.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/gu, (char) => XML_ESCAPES[char] ?? '');
-}
-
-const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };

@@ -20,7 +20,7 @@ import { packDocx, sharedZipEntry, unpackDocx, zipEntry } from '../docx/package.
 import { fillTemplate, oneLine, type TemplateData } from './fill.js';
 import type { Template } from './load.js';
 import { HAS_MARK, MARKS, MARK_CHARACTERS, markAt } from './marks.js';
-import { escapeXml } from './prepared.js';
+import { escapeXml } from '../docx/wordml.js';
 import type { DocxRenderer } from './render.js';
 
 /** How a rows renderer made its documents: tables written as rows, documents laid out whole. */
