@@ -9,8 +9,8 @@
  * first: a `.gongwen-ready` is finished (wholly new); a `.gongwen-old` without it is put back (wholly old).
  * The inbox is never among the entries moved.
  */
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, rmdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { UserError, fileProblem, isUserError } from './errors.js';
 import { LAYOUT, WORKSPACE_SCHEMA_VERSION, type Manifest } from './model/workspace.js';
@@ -56,30 +56,37 @@ export function insideWorkspace(workspace: string, relative: string): string {
 
 const { ready: READY, previous: PREVIOUS } = LAYOUT.staging;
 
+// The swap works with the file system synchronously: a rename or a removal at a time, each a round trip to the
+// thread pool when asynchronous, while nothing else runs (packets on a 30-unit letter waited some 20 ms on them).
+
 /**
  * Swaps in the entries of the complete new workspace in `.gongwen-ready`. A failure (a file open in WPS on
  * Windows, a folder made read-only) puts back what was swapped, so the workspace is wholly old, and throws.
  */
 export async function swapInReady(workspace: string): Promise<void> {
-  const entries = await entriesOf(join(workspace, READY));
+  const entries = entriesOf(join(workspace, READY));
   const swapped: Array<{ entry: string; hadOld: boolean }> = [];
   try {
-    for (const entry of entries) swapped.push({ entry, hadOld: await swapEntry(workspace, entry) });
+    for (const entry of entries) swapped.push({ entry, hadOld: swapEntry(workspace, entry) });
   } catch (error) {
-    await undoSwap(workspace, swapped).catch(() => undefined);
+    try {
+      undoSwap(workspace, swapped);
+    } catch {
+      // the next command settles what is left
+    }
     throw error;
   }
-  await finish(workspace);
+  finish(workspace);
 }
 
 /** Finishes or undoes a swap a stopped run left half done; nothing to do in a settled workspace. */
 export async function settleWorkspace(workspace: string): Promise<void> {
   try {
-    if (await exists(join(workspace, READY))) {
-      for (const entry of await entriesOf(join(workspace, READY))) await swapEntry(workspace, entry);
-      await finish(workspace);
-    } else if (await exists(join(workspace, PREVIOUS))) {
-      await restorePrevious(workspace);
+    if (existsSync(join(workspace, READY))) {
+      for (const entry of entriesOf(join(workspace, READY))) swapEntry(workspace, entry);
+      finish(workspace);
+    } else if (existsSync(join(workspace, PREVIOUS))) {
+      restorePrevious(workspace);
     }
   } catch (error) {
     if (isUserError(error)) throw error;
@@ -88,8 +95,8 @@ export async function settleWorkspace(workspace: string): Promise<void> {
 }
 
 /** The manifest goes last: while it is the old one, the old workspace is what the manifest describes. */
-async function entriesOf(folder: string): Promise<string[]> {
-  const names = await readdir(folder);
+function entriesOf(folder: string): string[] {
+  const names = readdirSync(folder);
   return names.filter((name) => name !== LAYOUT.manifest).sort().concat(names.includes(LAYOUT.manifest) ? [LAYOUT.manifest] : []);
 }
 
@@ -97,17 +104,17 @@ async function entriesOf(folder: string): Promise<string[]> {
  * One entry: the old one (if any) into `.gongwen-old`, the new one in its place; says whether there was an old one.
  * Safe to repeat after a stop.
  */
-async function swapEntry(workspace: string, entry: string): Promise<boolean> {
+function swapEntry(workspace: string, entry: string): boolean {
   if (entry === LAYOUT.inbox) throw new UserError(`新生成的内容中有 ${entry}，与收件文件夹同名，已停止。`);
   const current = join(workspace, entry);
   const kept = join(workspace, PREVIOUS, entry);
-  const hadOld = await exists(current);
+  const hadOld = existsSync(current);
   if (hadOld) {
-    await rm(kept, { recursive: true, force: true });
-    await mkdir(join(workspace, PREVIOUS), { recursive: true });
-    await move(current, kept, current);
+    rmSync(kept, { recursive: true, force: true });
+    mkdirSync(join(workspace, PREVIOUS), { recursive: true });
+    move(current, kept, current);
   }
-  await move(join(workspace, READY, entry), current, current);
+  move(join(workspace, READY, entry), current, current);
   return hadOld;
 }
 
@@ -115,25 +122,25 @@ async function swapEntry(workspace: string, entry: string): Promise<boolean> {
  * Puts the swapped entries back, newest first, the new ones into `.gongwen-ready`, which goes last: stopped
  * halfway, the next command finishes the swap instead, and the workspace is wholly new.
  */
-async function undoSwap(workspace: string, swapped: Array<{ entry: string; hadOld: boolean }>): Promise<void> {
+function undoSwap(workspace: string, swapped: Array<{ entry: string; hadOld: boolean }>): void {
   for (const { entry, hadOld } of swapped.reverse()) {
-    await rename(join(workspace, entry), join(workspace, READY, entry));
-    if (hadOld) await rename(join(workspace, PREVIOUS, entry), join(workspace, entry));
+    renameSync(join(workspace, entry), join(workspace, READY, entry));
+    if (hadOld) renameSync(join(workspace, PREVIOUS, entry), join(workspace, entry));
   }
-  await rm(join(workspace, PREVIOUS), { recursive: true, force: true });
+  rmSync(join(workspace, PREVIOUS), { recursive: true, force: true });
   // Undecided at once by its name; `packets` clears `.gongwen-new` before it builds again.
-  await rename(join(workspace, READY), join(workspace, LAYOUT.staging.building));
-  await rm(join(workspace, LAYOUT.staging.building), { recursive: true, force: true });
+  renameSync(join(workspace, READY), join(workspace, LAYOUT.staging.building));
+  rmSync(join(workspace, LAYOUT.staging.building), { recursive: true, force: true });
 }
 
 /** Puts every entry in `.gongwen-old` back in place of the new one. */
-async function restorePrevious(workspace: string): Promise<void> {
-  for (const entry of await entriesOf(join(workspace, PREVIOUS))) {
+function restorePrevious(workspace: string): void {
+  for (const entry of entriesOf(join(workspace, PREVIOUS))) {
     if (entry === LAYOUT.inbox) continue;
-    await rm(join(workspace, entry), { recursive: true, force: true });
-    await move(join(workspace, PREVIOUS, entry), join(workspace, entry), join(workspace, entry));
+    rmSync(join(workspace, entry), { recursive: true, force: true });
+    move(join(workspace, PREVIOUS, entry), join(workspace, entry), join(workspace, entry));
   }
-  await rmdir(join(workspace, PREVIOUS));
+  rmdirSync(join(workspace, PREVIOUS));
 }
 
 /**
@@ -141,27 +148,23 @@ async function restorePrevious(workspace: string): Promise<void> {
  * entries are removed, and `.gongwen-ready` (empty now) only once they are gone, so that a stop, or an old file
  * that cannot be removed yet, is cleared by a later command. The swap has succeeded whatever the clearing meets.
  */
-async function finish(workspace: string): Promise<void> {
-  await mkdir(join(workspace, LAYOUT.inbox), { recursive: true });
+function finish(workspace: string): void {
+  mkdirSync(join(workspace, LAYOUT.inbox), { recursive: true });
   try {
-    await rm(join(workspace, PREVIOUS), { recursive: true, force: true });
-    await rm(join(workspace, READY), { recursive: true, force: true });
+    rmSync(join(workspace, PREVIOUS), { recursive: true, force: true });
+    rmSync(join(workspace, READY), { recursive: true, force: true });
   } catch {
     // left for the next command to clear
   }
 }
 
 /** A rename; its failure names the workspace entry being replaced (`shown`), not the staging folders. */
-async function move(from: string, to: string, shown: string): Promise<void> {
+function move(from: string, to: string, shown: string): void {
   try {
-    await rename(from, to);
+    renameSync(from, to);
   } catch (error) {
     throw new UserError(`无法替换 ${shown}（${fileProblem(error)}）。工作目录保持原样。`);
   }
-}
-
-async function exists(path: string): Promise<boolean> {
-  return (await stat(path).catch(() => null)) !== null;
 }
 
 /** The workspace a folder lies in (回收/, packets/04-省科技厅/), as the clerk wrote its path, or null. */
