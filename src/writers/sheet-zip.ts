@@ -12,14 +12,12 @@
  */
 import { EventEmitter } from 'node:events';
 import { Writable } from 'node:stream';
-import { deflateRawSync } from 'node:zlib';
 import { Zip, ZipPassThrough, strToU8 } from 'fflate';
+import { deflateRaw } from './deflate.js';
 
 /** A part as the writer hands it over: XML as text, bytes, or a stream (a worksheet, written as rows come). */
 type PartSource = string | Uint8Array | NodeJS.ReadableStream;
 
-/** zlib's usual level, as archiver uses by default. */
-const LEVEL = 6;
 /** The zip's method number for deflate. */
 const DEFLATE = 8;
 
@@ -31,7 +29,8 @@ class DeflatedPart extends ZipPassThrough {
   }
 
   protected override process(chunk: Uint8Array, final: boolean): void {
-    this.ondata(null, deflateRawSync(chunk, { level: LEVEL }), final);
+    // zlib's usual level (deflate.ts), as archiver uses by default.
+    this.ondata(null, deflateRaw(chunk), final);
   }
 }
 

@@ -6,8 +6,9 @@
  * or patched from a prepared one) and compared byte for byte, and lets a part that never changes be
  * compressed once and reused (`zipEntry`).
  */
-import * as zlib from 'node:zlib';
 import { unzipSync } from 'fflate';
+import * as zlib from 'node:zlib';
+import { deflateRaw } from '../deflate.js';
 import { unbreakablePart } from './unbreakable.js';
 
 /** A part ready to be stored: its name, checksum, sizes and compressed bytes. */
@@ -41,7 +42,7 @@ export function unpackDocx(bytes: Uint8Array): DocxParts {
  */
 export function zipEntry(path: string, part: Uint8Array): ZipEntry {
   const data = path.startsWith('word/') ? unbreakablePart(part) : part;
-  return { name: encoder.encode(path), crc: crc32(data), size: data.length, compressed: zlib.deflateRawSync(data, { level: 6 }) };
+  return { name: encoder.encode(path), crc: crc32(data), size: data.length, compressed: deflateRaw(data) };
 }
 
 /** The entries `sharedZipEntry` made, by path, checksum and size of the part they hold. */
