@@ -7,15 +7,20 @@ import { fillTemplate, type TemplateData } from './fill.js';
 import type { Template } from './load.js';
 import { TemplateProblem } from './problem.js';
 
-/** Makes the .docx a template describes for some data, with the given custom document properties. */
-export type DocxRenderer = (template: Template, data: TemplateData, properties: Record<string, string>) => Promise<Uint8Array>;
+/**
+ * Makes the .docx a template describes for some data, with the given custom document properties; one that lays
+ * documents out can give their parts unzipped too (`parts`), for a renderer that rewrites one of them (rows.ts).
+ */
+export type DocxRenderer = ((template: Template, data: TemplateData, properties: Record<string, string>) => Promise<Uint8Array>) & {
+  parts?: (template: Template, data: TemplateData, properties: Record<string, string>) => Promise<DocxParts>;
+};
 
 /** Lays out every document from scratch, dated `date` (docProps/core.xml). */
 export function directRenderer(date = new Date()): DocxRenderer {
-  return async (template, data, properties) => {
-    const parts = await renderParts(template, data, properties, date);
-    return packDocx([...parts].map(([path, bytes]) => sharedZipEntry(path, bytes)));
-  };
+  const parts = (template: Template, data: TemplateData, properties: Record<string, string>): Promise<DocxParts> => renderParts(template, data, properties, date);
+  const render = async (template: Template, data: TemplateData, properties: Record<string, string>): Promise<Uint8Array> =>
+    packDocx([...(await parts(template, data, properties))].map(([path, bytes]) => sharedZipEntry(path, bytes)));
+  return Object.assign(render, { parts });
 }
 
 /** The document's parts. */

@@ -107,7 +107,8 @@ async function tableAsRows(render: DocxRenderer, template: Template, data: Templ
   const same = headings.every((heading, column) => sameContent(columnContent([heading, ...few.map((item) => textOf(item, column))]), full[column]!));
   if (!same) return null;
 
-  const parts = unpackDocx(await render(template, { ...data, lists: { ...data.lists, [list]: few } }, properties));
+  const fewData = { ...data, lists: { ...data.lists, [list]: few } };
+  const parts = render.parts ? await render.parts(template, fewData, properties) : unpackDocx(await render(template, fewData, properties));
   const xml = new TextDecoder().decode(parts.get(DOCUMENT_PART));
   const layout = rowsOf(xml, few.length);
   if (layout === null) return null;
