@@ -280,7 +280,9 @@ const common = {
   minifySyntax: true,
 };
 
-await buildAscii({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/main.cjs', plugins: [onDemandImports, lazyChildProcess] });
+await buildAscii({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/main.cjs', identify: true, plugins: [onDemandImports, lazyChildProcess] });
+// What bin/gongwen.cjs requires: main.cjs run through its code cache (src/cli/code-cache.ts).
+await buildAscii({ ...common, entryPoints: ['src/cli/start.ts'], outfile: 'dist/start.cjs' });
 
 // For each on-demand module, a function that requires it: esbuild wraps each in a function run on its first `require`.
 await buildAscii({
@@ -296,21 +298,26 @@ await buildAscii({
 });
 
 /**
- * The code caches of on-demand.cjs, one for each command that loads it: the program run on the sample letter as Word
+ * The code caches (src/cli/code-cache.ts). First main.cjs's, one for every command, from `packets` on the sample
+ * letter. Then on-demand.cjs's, one for each command that loads it: the program run on the sample letter as Word
  * saved it (parse, check, units: a letter that is not plain text is read by on-demand code, and without a cache the
  * whole file would be compiled for it, 30–50 ms), in a folder of its own on the sample letter (packets), then on its
  * workspace with some of the forms it wrote in the inbox as returned (track, summary, remind, adoption). Each writes
- * its cache when it ends, with every function it compiled (src/cli/code-cache.ts). Not a PDF: PDFium's reader sets a V8 flag for a while, and V8 would take such a cache only
- * under it. Run without NODE_OPTIONS, for the same reason: a clerk's Node has no V8 flags.
+ * its cache when it ends, with every function it compiled. Not a PDF: PDFium's reader sets a V8 flag for a while,
+ * and V8 would take such a cache only under it. Run without NODE_OPTIONS, for the same reason: a clerk's Node has
+ * no V8 flags.
  */
 const scratch = mkdtempSync(join(tmpdir(), 'gongwen-build-'));
 try {
   const { NODE_OPTIONS, ...env } = process.env;
   const gongwen = (...args) => {
-    const run = spawnSync(process.execPath, ['bin/gongwen.cjs', ...args], { env: { ...env, GONGWEN_CODE_CACHE: 'make' }, encoding: 'utf8' });
+    const mode = typeof args.at(-1) === 'object' ? args.pop() : { GONGWEN_CODE_CACHE: 'make' };
+    const run = spawnSync(process.execPath, ['bin/gongwen.cjs', ...args], { env: { ...env, ...mode }, encoding: 'utf8' });
     // track ends with 3 when units are late.
     if (run.status !== 0 && run.status !== 3) throw new Error(`gongwen ${args.join(' ')} failed while making the code cache:\n${run.stderr}`);
   };
+  // The program's own cache first, from a run that reads and recognises a letter and writes its packets.
+  gongwen('packets', 'fixtures/min-fu-xie-han-2024-8.txt', '-o', join(scratch, 'main'), { GONGWEN_CODE_CACHE: 'make-main' });
   for (const command of ['parse', 'check', 'units']) gongwen(command, 'fixtures/formats/min-fu-xie-han-2024-8.docx');
   const workspace = join(scratch, 'ws');
   gongwen('packets', 'fixtures/min-fu-xie-han-2024-8.txt', '-o', workspace);

@@ -1,29 +1,32 @@
 /**
- * The modules commands load on demand (readers, writers, the commands' library functions; scripts/build.js
- * bundles them into dist/on-demand.cjs), compiled through a V8 code cache that `npm run build` makes for each
- * command, dist/on-demand.<command>.cache: V8 then takes the functions that command runs, compiled, from the cache
- * instead of compiling them again from the 1.2 MB of source. A command's cache holds only what it ran when the build
- * made it: another command's would cost it more to read than it saves.
+ * gongwen's built code compiled through V8 code caches that `npm run build` makes, so that V8 takes the functions a
+ * command runs, compiled, from a cache instead of compiling them again from source at each start:
+ * - dist/main.cjs, the program, with dist/main.cache, made by running `packets` on the sample letter (the program
+ *   reading and recognising a letter, which every command that takes one does); bin/gongwen.cjs runs it through
+ *   dist/start.cjs (start.ts);
+ * - dist/on-demand.cjs, the modules commands load on demand (readers, writers, the commands' library functions),
+ *   with dist/on-demand.<command>.cache, one for each command: another command's would cost it more to read than it
+ *   saves.
  *
  * V8 checks that a cache comes from its own version and flags, and from a source of the same length, but not what
  * is in it: a damaged cache would crash Node or run wrong code. So a cache begins with the identity of the source it
- * was made from (the last line of on-demand.cjs) and the SHA-256 of the rest, and one that does not match is left
+ * was made from (the last line of the file) and the SHA-256 of the rest, and one that does not match is left
  * unused, as is a missing one or one V8 refuses (another Node, other V8 flags): the code is then compiled from its
  * text, as without a cache, and only the time it saves is lost.
  *
  * The environment variable GONGWEN_CODE_CACHE is for the build and the tests, never for clerks: `make` writes the
- * command's cache when the program ends (with every function the run compiled), `report` says on stderr what became
- * of it.
+ * command's on-demand cache when the program ends (with every function the run compiled), `make-main` the
+ * program's, and `report` says on stderr what became of each.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import { runningCommand } from './running-command.js';
 
-/** The last line of dist/on-demand.cjs: its identity, which scripts/build.js writes (the SHA-256 of the rest). */
+/** The last line of dist/main.cjs and dist/on-demand.cjs: its identity, which scripts/build.js writes (the SHA-256 of the rest). */
 const SOURCE_ID = /\n\/\/ source id ([0-9a-f]{64})\n$/u;
 /** A cache file: the source's identity (32 bytes), the SHA-256 of what follows (32 bytes), V8's data. */
 const HEADER_BYTES = 64;
@@ -39,29 +42,37 @@ interface Cache {
 
 let modules: OnDemandModules | null = null;
 
+/** Runs dist/main.cjs, in `folder`, compiled with dist/main.cache when it may be. */
+export function runMain(folder: string): void {
+  runCommonJs(join(folder, 'main.cjs'), join(folder, 'main.cache'), 'make-main');
+}
+
 /** The exports of the on-demand module `name` (a key of scripts/build.js's ON_DEMAND), loaded the first time. */
 export function onDemand(name: string): unknown {
-  modules ??= load(join(dirname(fileURLToPath(import.meta.url)), 'on-demand.cjs'));
+  const folder = dirname(fileURLToPath(import.meta.url));
+  modules ??= runCommonJs(join(folder, 'on-demand.cjs'), join(folder, `on-demand.${runningCommand()}.cache`), 'make') as OnDemandModules;
   const module = modules[name];
   if (!module) throw new Error(`dist/on-demand.cjs has no module ${name}`);
   return module();
 }
 
-/** Runs a CommonJS file as Node's `require` does, compiled with the running command's code cache when it may be. */
-function load(file: string): OnDemandModules {
+/**
+ * Runs a CommonJS file as Node's `require` does and returns its exports, compiled with `cacheFile` when it may be;
+ * under GONGWEN_CODE_CACHE=`makeMode` the run makes that cache instead.
+ */
+function runCommonJs(file: string, cacheFile: string, makeMode: string): unknown {
   // The build writes it as ASCII: a one-byte string, read without decoding UTF-8.
   const source = readFileSync(file, 'latin1');
   const sourceId = Buffer.from(SOURCE_ID.exec(source.slice(-100))?.[1] ?? '', 'hex');
-  const cacheFile = join(dirname(file), `on-demand.${runningCommand()}.cache`);
   const mode = process.env['GONGWEN_CODE_CACHE'];
-  const { cachedData, state }: Cache = mode === 'make' ? { state: 'made' } : cacheOf(cacheFile, sourceId);
+  const { cachedData, state }: Cache = mode === makeMode ? { state: 'made' } : cacheOf(cacheFile, sourceId);
   // Node's own wrapper for a CommonJS module, on the first line so that line numbers stay those of the file.
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: file,
     ...(cachedData ? { cachedData } : {}),
   });
-  if (mode === 'report') process.stderr.write(`gongwen code cache: ${script.cachedDataRejected ? 'rejected' : state}\n`);
-  if (mode === 'make') {
+  if (mode === 'report') process.stderr.write(`gongwen code cache of ${basename(file)}: ${script.cachedDataRejected ? 'rejected' : state}\n`);
+  if (mode === makeMode) {
     // At exit every function this run called is compiled, and goes into the cache.
     process.on('exit', () => {
       const data = script.createCachedData();
@@ -69,7 +80,7 @@ function load(file: string): OnDemandModules {
       renameSync(`${cacheFile}.tmp`, cacheFile);
     });
   }
-  const module = { exports: {} as OnDemandModules };
+  const module = { exports: {} };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dirname(file));
   return module.exports;
 }

@@ -1,6 +1,7 @@
-// The built program compiles the code its commands load on demand through the V8 code cache that `npm run build`
-// makes (dist/on-demand.cjs.cache), so that it starts sooner. Without that cache, with a damaged one, or under a
-// Node that refuses it, every command still runs as before, with no word about it: only the time is lost.
+// The built program compiles itself (dist/main.cjs) and the code its commands load on demand (dist/on-demand.cjs)
+// through the V8 code caches that `npm run build` makes (dist/main.cache, dist/on-demand.<command>.cache), so that
+// it starts sooner. Without a cache, with a damaged one, or under a Node that refuses it, every command still runs
+// as before, with no word about it: only the time is lost.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,27 +14,35 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 // Without NODE_OPTIONS: V8 takes a cache only under the V8 flags it was made with, and the build makes it with none.
 const REPORT = { GONGWEN_CODE_CACHE: 'report', NODE_OPTIONS: '' };
+/** What GONGWEN_CODE_CACHE=report says of the program's cache and, for a command that loads it, the on-demand code's. */
+const said = (main: string, onDemand?: string): string =>
+  `gongwen code cache of main.cjs: ${main}\n${onDemand === undefined ? '' : `gongwen code cache of on-demand.cjs: ${onDemand}\n`}`;
 
 describe('the code caches of the built program', () => {
   const workspace = join(scratch, 'ws');
 
-  it('are taken by this Node, for each command that loads the on-demand code', () => {
+  it('are taken by this Node: the program’s by every command, the on-demand code’s by each command that loads it', () => {
+    for (const args of [['--version'], ['parse', SAMPLE, '--json']]) {
+      const run = gongwen(args, { env: REPORT });
+      expect(run.status, args[0]).toBe(0);
+      expect(run.stderr, args[0]).toBe(said('accepted'));
+    }
     const made = gongwen(['packets', SAMPLE, '-o', workspace], { env: REPORT });
     expect(made.status).toBe(0);
-    expect(made.stderr).toBe('gongwen code cache: accepted\n');
+    expect(made.stderr).toBe(said('accepted', 'accepted'));
     // Two of the forms back in the inbox, as units return them.
     const { inbox, recipients } = JSON.parse(readFileSync(join(workspace, 'gongwen.json'), 'utf8'));
     for (const recipient of recipients.slice(0, 2)) cpSync(join(workspace, recipient.files.form), join(workspace, inbox, `${recipient.id}-反馈.docx`));
     for (const args of [['track'], ['summary'], ['remind'], ['adoption', '--draft']]) {
       const run = gongwen([args[0]!, workspace, '--as-of', '2024-10-19', ...args.slice(1)], { env: REPORT });
       expect([0, 3], `${args[0]}: ${run.stderr}`).toContain(run.status);
-      expect(run.stderr, args[0]).toBe('gongwen code cache: accepted\n');
+      expect(run.stderr, args[0]).toBe(said('accepted', 'accepted'));
     }
     // A letter that is not plain text is read by the on-demand code too.
     for (const command of ['parse', 'check', 'units']) {
       const run = gongwen([command, fixture('formats/min-fu-xie-han-2024-8.docx')], { env: REPORT });
       expect(run.status, `${command}: ${run.stderr}`).toBe(0);
-      expect(run.stderr, command).toBe('gongwen code cache: accepted\n');
+      expect(run.stderr, command).toBe(said('accepted', 'accepted'));
     }
   });
 
@@ -44,12 +53,15 @@ describe('the code caches of the built program', () => {
   });
 });
 
-/** A copy of the built program (bin/, dist/) whose cache `spoil` changes; it uses the repository's node_modules and templates. */
-function programWith(name: string, spoil: (cacheFile: string) => void): string {
+/**
+ * A copy of the built program (bin/, dist/) whose cache `cache` (in dist/) `spoil` changes; it uses the repository's
+ * node_modules and templates.
+ */
+function programWith(name: string, cache: string, spoil: (cacheFile: string) => void): string {
   const copy = join(scratch, name);
   for (const part of ['bin', 'dist', 'package.json']) cpSync(join(ROOT, part), join(copy, part), { recursive: true });
   for (const part of ['node_modules', 'templates']) symlinkSync(join(ROOT, part), join(copy, part));
-  spoil(join(copy, 'dist', 'on-demand.packets.cache'));
+  spoil(join(copy, 'dist', cache));
   return copy;
 }
 
@@ -64,8 +76,8 @@ function packets(program: string, nodeOptions: string[] = []): { status: number 
 }
 
 describe('a program whose cache cannot be used still writes the packets', () => {
-  const cases: [string, (cacheFile: string) => void, string[], string][] = [
-    ['missing', (cacheFile) => rmSync(cacheFile), [], 'missing'],
+  const spoilings: [string, (cacheFile: string) => void, string][] = [
+    ['missing', (cacheFile) => rmSync(cacheFile), 'missing'],
     [
       'damaged',
       (cacheFile) => {
@@ -73,10 +85,9 @@ describe('a program whose cache cannot be used still writes the packets', () => 
         for (let at = 1000; at < bytes.length; at += 9973) bytes[at] = bytes[at]! ^ 0x5a;
         writeFileSync(cacheFile, bytes);
       },
-      [],
       'damaged',
     ],
-    ['cut short', (cacheFile) => writeFileSync(cacheFile, readFileSync(cacheFile).subarray(0, 4096)), [], 'damaged'],
+    ['cut short', (cacheFile) => writeFileSync(cacheFile, readFileSync(cacheFile).subarray(0, 4096)), 'damaged'],
     // A cache begins with the identity of the source it was made from.
     [
       'made for another build',
@@ -85,15 +96,18 @@ describe('a program whose cache cannot be used still writes the packets', () => 
         bytes[0] = bytes[0]! ^ 1;
         writeFileSync(cacheFile, bytes);
       },
-      [],
       'damaged',
     ],
-    // V8 takes a cache only under the flags it was made with.
-    ['refused by V8', () => undefined, ['--max-old-space-size=3000'], 'rejected'],
   ];
-  it.each(cases)('%s', (name, spoil, nodeOptions, state) => {
-    const run = packets(programWith(name.replace(/ /gu, '-'), spoil), nodeOptions);
-    expect(run.stderr).toBe(`gongwen code cache: ${state}\n`);
+  const cases: [string, string, (cacheFile: string) => void, string[], string][] = [
+    ...spoilings.map(([name, spoil, state]): [string, string, (cacheFile: string) => void, string[], string] => [`on-demand code’s ${name}`, 'on-demand.packets.cache', spoil, [], said('accepted', state)]),
+    ...spoilings.map(([name, spoil, state]): [string, string, (cacheFile: string) => void, string[], string] => [`program’s ${name}`, 'main.cache', spoil, [], said(state, 'accepted')]),
+    // V8 takes a cache only under the flags it was made with.
+    ['both refused by V8', 'main.cache', () => undefined, ['--max-old-space-size=3000'], said('rejected', 'rejected')],
+  ];
+  it.each(cases)('%s', (name, cache, spoil, nodeOptions, report) => {
+    const run = packets(programWith(name.replace(/\W/gu, '-'), cache, spoil), nodeOptions);
+    expect(run.stderr).toBe(report);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('生成 30 个单位的意见反馈表和复函');
     expect(readdirSync(join(run.workspace, 'packets'))).toHaveLength(30);
