@@ -10,7 +10,7 @@
  *
  * V8 checks that a cache comes from its own version and flags, and from a source of the same length, but not what
  * is in it: a damaged cache would crash Node or run wrong code. So a cache begins with the identity of the source it
- * was made from (the last line of the file) and the SHA-256 of the rest, and one that does not match is left
+ * was made from (the last line of the file) and the CRC-32 of the rest, and one that does not match is left
  * unused, as is a missing one or one V8 refuses (another Node, other V8 flags): the code is then compiled from its
  * text, as without a cache, and only the time it saves is lost.
  *
@@ -18,18 +18,24 @@
  * command's on-demand cache when the program ends (with every function the run compiled), `make-main` the
  * program's, and `report` says on stderr what became of each.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
+import * as zlib from 'node:zlib';
 import { runningCommand } from './running-command.js';
 
 /** The last line of dist/main.cjs and dist/on-demand.cjs: its identity, which scripts/build.js writes (the SHA-256 of the rest). */
 const SOURCE_ID = /\n\/\/ source id ([0-9a-f]{64})\n$/u;
-/** A cache file: the source's identity (32 bytes), the SHA-256 of what follows (32 bytes), V8's data. */
-const HEADER_BYTES = 64;
+/** A cache file: the source's identity (32 bytes), the CRC-32 of what follows (4 bytes, big-endian), V8's data. */
+const HEADER_BYTES = 36;
+/**
+ * zlib's CRC-32 of a cache's data, which finds a damaged cache as well as a SHA-256 and costs `--version` less
+ * (node:crypto takes some 8 ms to load, node:zlib 4, and every command but `--version` loads zlib anyway). Node
+ * 20.15 and later have it; without it a cache cannot be checked, and is not used.
+ */
+const crc32 = (zlib as Partial<typeof zlib>).crc32;
 
 /** What dist/on-demand.cjs exports: for each on-demand module, a function that loads it and returns its exports. */
 type OnDemandModules = Record<string, () => unknown>;
@@ -37,7 +43,7 @@ type OnDemandModules = Record<string, () => unknown>;
 /** The cache given to V8, and what became of it before V8 saw it (made: the build is making it). */
 interface Cache {
   cachedData?: Buffer;
-  state: 'accepted' | 'missing' | 'damaged' | 'made';
+  state: 'accepted' | 'missing' | 'damaged' | 'unchecked' | 'made';
 }
 
 let modules: OnDemandModules | null = null;
@@ -65,18 +71,20 @@ function runCommonJs(file: string, cacheFile: string, makeMode: string): unknown
   const source = readFileSync(file, 'latin1');
   const sourceId = Buffer.from(SOURCE_ID.exec(source.slice(-100))?.[1] ?? '', 'hex');
   const mode = process.env['GONGWEN_CODE_CACHE'];
-  const { cachedData, state }: Cache = mode === makeMode ? { state: 'made' } : cacheOf(cacheFile, sourceId);
+  const { cachedData, state }: Cache = mode === makeMode && crc32 ? { state: 'made' } : cacheOf(cacheFile, sourceId);
   // Node's own wrapper for a CommonJS module, on the first line so that line numbers stay those of the file.
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: file,
     ...(cachedData ? { cachedData } : {}),
   });
   if (mode === 'report') process.stderr.write(`gongwen code cache of ${basename(file)}: ${script.cachedDataRejected ? 'rejected' : state}\n`);
-  if (mode === makeMode) {
+  if (mode === makeMode && crc32) {
     // At exit every function this run called is compiled, and goes into the cache.
     process.on('exit', () => {
       const data = script.createCachedData();
-      writeFileSync(`${cacheFile}.tmp`, Buffer.concat([sourceId, createHash('sha256').update(data).digest(), data]));
+      const checksum = Buffer.alloc(HEADER_BYTES - 32);
+      checksum.writeUInt32BE(crc32(data));
+      writeFileSync(`${cacheFile}.tmp`, Buffer.concat([sourceId, checksum, data]));
       renameSync(`${cacheFile}.tmp`, cacheFile);
     });
   }
@@ -87,6 +95,7 @@ function runCommonJs(file: string, cacheFile: string, makeMode: string): unknown
 
 /** V8's data from a cache file, if the file is there, was made from this source and is whole. */
 function cacheOf(cacheFile: string, sourceId: Buffer): Cache {
+  if (!crc32) return { state: 'unchecked' };
   let bytes: Buffer;
   try {
     bytes = readFileSync(cacheFile);
@@ -98,6 +107,6 @@ function cacheOf(cacheFile: string, sourceId: Buffer): Cache {
     bytes.length > HEADER_BYTES &&
     sourceId.length === 32 &&
     sourceId.equals(bytes.subarray(0, 32)) &&
-    createHash('sha256').update(cachedData).digest().equals(bytes.subarray(32, HEADER_BYTES));
+    crc32(cachedData) === bytes.readUInt32BE(32);
   return whole ? { cachedData, state: 'accepted' } : { state: 'damaged' };
 }
