@@ -113,6 +113,19 @@ const bundledXlsxWriter = {
   },
 };
 
+/** What gongwen's own modules export (`exports`: export statements), bundled on their own to run here, as it builds. */
+async function sourceModules(exports) {
+  const { outputFiles } = await build({
+    stdin: { contents: exports.join('\n'), resolveDir: resolve('.'), loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    write: false,
+    logLevel: 'warning',
+  });
+  return import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].contents).toString('base64')}`);
+}
+
 /**
  * gongwen's own templates parsed here, once, rather than by every command that lays out a document
  * (src/writers/template/built-in-trees.ts): parse.ts, bundled on its own, parses each of templates/*.md as
@@ -120,22 +133,10 @@ const bundledXlsxWriter = {
  * that lay out documents are. main.cjs only copies templates (`gongwen templates`) and keeps the empty table.
  */
 async function builtInTrees() {
-  const { outputFiles } = await build({
-    stdin: {
-      contents: [
-        "export { TEMPLATE_NAMES, readTemplate } from './src/writers/template/load.ts';",
-        "export { parseTemplateText } from './src/writers/template/parse.ts';",
-      ].join('\n'),
-      resolveDir: resolve('.'),
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    write: false,
-    logLevel: 'warning',
-  });
-  const { TEMPLATE_NAMES, readTemplate, parseTemplateText } = await import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].contents).toString('base64')}`);
+  const { TEMPLATE_NAMES, readTemplate, parseTemplateText } = await sourceModules([
+    "export { TEMPLATE_NAMES, readTemplate } from './src/writers/template/load.ts';",
+    "export { parseTemplateText } from './src/writers/template/parse.ts';",
+  ]);
   return Promise.all(
     TEMPLATE_NAMES.map(async (name) => {
       const text = await readTemplate(join('templates', `${name}.md`));
@@ -162,19 +163,10 @@ const builtInTreesModule = {
  * document as its object tree took most of what `packets` spent on a letter.
  */
 async function builtFrames() {
-  const { outputFiles } = await build({
-    stdin: {
-      contents: ["export { frameSpec } from './src/writers/docx/layout.ts';", "export { makeFrame } from './src/writers/docx/frame.ts';"].join('\n'),
-      resolveDir: resolve('.'),
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    write: false,
-    logLevel: 'warning',
-  });
-  const { frameSpec, makeFrame } = await import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].contents).toString('base64')}`);
+  const { frameSpec, makeFrame } = await sourceModules([
+    "export { frameSpec } from './src/writers/docx/layout.ts';",
+    "export { makeFrame } from './src/writers/docx/frame.ts';",
+  ]);
   const decoder = new TextDecoder();
   const frames = {};
   for (const orientation of ['portrait', 'landscape']) {
