@@ -3,11 +3,10 @@
 // 采纳情况反馈 per commenting unit. The letter is the sample letter with the clause 逾期未反馈的视为无意见 added to
 // its body, as many letters have it (fixtures/shapes/bracket-2023-chinese-date.txt), so those units are counted.
 import { createHash } from 'node:crypto';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdoption, type Adoption } from '../../src/adoption/index.js';
@@ -15,6 +14,7 @@ import { parseLetter } from '../../src/outline/parse.js';
 import { createPackets } from '../../src/packets/index.js';
 import { createSummary } from '../../src/summary/index.js';
 import { SAMPLE, gongwen } from '../support/cli.js';
+import { convertWithLibreOffice, missingTools } from '../support/render.js';
 import { decide } from '../support/summary-sheet.js';
 import { dropSampleReplies, fillForm } from '../support/word.js';
 import { readDocx, tableRows } from '../writers/ooxml.js';
@@ -235,19 +235,13 @@ describe('a sheet the command cannot use', () => {
   });
 });
 
-const missingTools = ['soffice', 'pdftotext'].filter((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0);
-
-describe.skipIf(missingTools.length > 0)('rendered by LibreOffice', () => {
+describe.skipIf(missingTools(['soffice', 'pdftotext']).length > 0)('rendered by LibreOffice', () => {
   const pages: Record<string, string> = {};
   beforeAll(() => {
     const dir = join(root, 'pdf');
     copyFileSync(reportPath, join(root, 'report.docx'));
     copyFileSync(join(workspace, '采纳情况反馈', '04-省科技厅.docx'), join(root, 'note.docx'));
-    execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(join(root, 'profile')).href}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, 'report.docx', 'note.docx'], {
-      cwd: root,
-      stdio: 'ignore',
-      timeout: 180_000,
-    });
+    convertWithLibreOffice(root, 'pdf', ['report.docx', 'note.docx'], { outdir: dir });
     for (const name of ['report', 'note']) pages[name] = execFileSync('pdftotext', [join(dir, `${name}.pdf`), '-'], { encoding: 'utf8' });
   }, 200_000);
 

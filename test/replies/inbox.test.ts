@@ -3,11 +3,9 @@
 // written in pandoc, laid out as OFD, pasted as text, sent in mails and a zip; a draft sent back with tracked
 // changes; photos and scans — and what the 意见汇总表 makes of it: every comment that can be read, with its
 // unit, in the draft's order; every reply that cannot be itemised named above the table; nothing superseded.
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/model/reply.js';
 import { parseLetter } from '../../src/outline/parse.js';
@@ -16,6 +14,7 @@ import { createSummary, type Summary } from '../../src/summary/index.js';
 import { trackWorkspace, type Tracking } from '../../src/tracking/index.js';
 import { SAMPLE, fixture } from '../support/cli.js';
 import { letterAsOfd } from '../support/ofd.js';
+import { convertWithLibreOffice } from '../support/render.js';
 import { fillForm } from '../support/word.js';
 import { readDocx } from '../writers/ooxml.js';
 
@@ -38,9 +37,7 @@ const copy = (path: string, name: string): void => drop(name, readFileSync(fixtu
 function convertedByLibreOffice(files: Record<string, Uint8Array>, format: 'pdf' | 'doc'): Record<string, Uint8Array> {
   const folder = mkdtempSync(join(scratch, `lo-${format}-`));
   for (const [name, bytes] of Object.entries(files)) writeFileSync(join(folder, `${name}.docx`), bytes);
-  const profile = pathToFileURL(join(folder, 'profile')).href;
-  execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', format, '--outdir', folder,
-    ...Object.keys(files).map((name) => `${name}.docx`)], { cwd: folder, stdio: 'ignore', timeout: 180_000 });
+  convertWithLibreOffice(folder, format, Object.keys(files).map((name) => `${name}.docx`));
   return Object.fromEntries(Object.keys(files).map((name) => [name, readFileSync(join(folder, `${name}.${format}`))]));
 }
 

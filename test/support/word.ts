@@ -2,12 +2,12 @@
  * Filling a generated form the way Word does: text typed into the comment table's empty cells, the
  * 无意见 box ticked (w14:checked and its glyph), and LibreOffice re-saving a file.
  */
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { fixture } from './cli.js';
+import { convertWithLibreOffice } from './render.js';
 
 export interface Filling {
   /** Cells of the comment table's rows after the header: [条目, 原文, 修改意见, 修改理由]; blank keeps what is there. */
@@ -64,7 +64,7 @@ export function resaveWithLibreOffice(bytes: Uint8Array): Uint8Array {
   const folder = mkdtempSync(join(tmpdir(), 'gongwen-lo-'));
   try {
     writeFileSync(join(folder, 'in.docx'), bytes);
-    execFileSync('soffice', ['--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', join(folder, 'out'), join(folder, 'in.docx')], { stdio: 'ignore', timeout: 120_000 });
+    convertWithLibreOffice(folder, 'docx:MS Word 2007 XML', ['in.docx'], { outdir: join(folder, 'out') });
     return readFileSync(join(folder, 'out', 'in.docx'));
   } finally {
     rmSync(folder, { recursive: true, force: true });
