@@ -12,7 +12,7 @@ describe('compressing a part', () => {
     expect(usesKeptStream()).toBe(true);
   });
 
-  it('gives the bytes of zlib.deflateRawSync, part after part: empty, tiny, a real letter, incompressible, larger than a chunk', () => {
+  it('gives the bytes of zlib.deflateRawSync, part after part: empty, tiny, a real letter, incompressible, larger than a chunk, a view', () => {
     const letter = readFileSync(fixture('min-fu-xie-han-2024-8.txt'));
     const parts = [
       new Uint8Array(0),
@@ -21,6 +21,8 @@ describe('compressing a part', () => {
       randomBytes(200_000),
       Buffer.concat(Array.from({ length: 40 }, () => letter)),
       new TextEncoder().encode('<vt:lpwstr>省发改委</vt:lpwstr>'),
+      // A part that is a view into a larger buffer, as a part cut from a document's XML is.
+      letter.subarray(7, 5007),
     ];
     for (const [index, part] of [...parts, ...parts].entries()) {
       const compressed = deflateRaw(part);
