@@ -525,6 +525,7 @@ export interface FrameSpec {
   fontTable: string;
 }
 
+/** The frame of the documents of an orientation, in 信函格式 or not: the page of 5.2.1 and 8, the page numbers of 7.5, 10.1. */
 export function frameSpec(orientation: Orientation, letterhead: boolean): FrameSpec {
   return {
     orientation,
