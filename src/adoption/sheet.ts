@@ -8,6 +8,7 @@ import { stat } from 'node:fs/promises';
 import { UserError } from '../errors.js';
 import { INDEX_HEADER, SUMMARY_HEADERS } from '../summary/merge.js';
 import { readSummarySheets } from '../summary/previous.js';
+import { withoutFormulaMark } from '../writers/sheet.js';
 
 /** The columns a decision is read from, by their headers in the sheet. */
 const HEADERS = {
@@ -43,7 +44,4 @@ export async function readSummarySheet(path: string, shownAs: string): Promise<S
     .filter((entry) => entry.suggestion !== '' || entry.unit !== '');
 }
 
-/** The ' that `summary` puts before a text starting with = + - @ (so it is never run as a formula), taken off. */
-function withoutFormulaMark(text: string): string {
-  return text.replace(/^'(?=[=+\-@])/u, '');
-}
+

@@ -5,7 +5,7 @@
  * nothing is never dropped: it is kept apart with the reason — its unit has since sent a reply without that
  * comment (superseded), or its comment is nowhere to be found (edited, or its file taken out of the inbox).
  */
-import { neutralise } from '../writers/sheet.js';
+import { withoutFormulaMark } from '../writers/sheet.js';
 import type { SummaryRow } from '../writers/summary-table.js';
 import type { PreviousRow } from './previous.js';
 
@@ -71,7 +71,7 @@ export function mergeTyped(rows: SummaryRow[], previous: PreviousRow[], supersed
     const next = { ...row, adoption: typed(SUMMARY_HEADERS.adoption), note: typed(SUMMARY_HEADERS.note) };
     for (const field of FROM_REPLIES) {
       const text = typed(SUMMARY_HEADERS[field]);
-      if (text !== '' && text !== neutralise(row[field])) next[field] = text;
+      if (text !== '' && withoutFormulaMark(text) !== row[field]) next[field] = text;
     }
     if (JSON.stringify(next) !== JSON.stringify(row)) restored += 1;
     return next;
@@ -99,7 +99,7 @@ function isCopyOf(row: PreviousRow, placed: SummaryRow | undefined): boolean {
   if (!placed || decided(row)) return false;
   return FROM_REPLIES.every((field) => {
     const text = row.cells[SUMMARY_HEADERS[field]] ?? '';
-    return text === '' || text === neutralise(placed[field]);
+    return text === '' || withoutFormulaMark(text) === placed[field];
   });
 }
 

@@ -32,8 +32,18 @@ export interface SheetSpec {
 const FORMULA_START = /^[=+\-@\t\r]/u;
 const UTF8_BOM = '\uFEFF';
 
+/**
+ * A CSV field a spreadsheet will not run as a formula: Excel, WPS and Calc run a field starting with = + - @ (or a
+ * tab) when they open a .csv, so it gets a leading '. An .xlsx needs none: gongwen writes its cells as text, which
+ * no spreadsheet runs, and the clerk reads the comment as the unit wrote it.
+ */
 export function neutralise(value: Cell): Cell {
   return typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** A cell read back from a sheet gongwen wrote before its .xlsx cells were left as written, without the ' it had put. */
+export function withoutFormulaMark(text: string): string {
+  return text.replace(/^'(?=[=+\-@\t\r])/u, '');
 }
 
 const WHOLE_NUMBER = /^(?:0|[1-9]\d{0,8})$/u;
@@ -186,7 +196,7 @@ export function addTableSheet(workbook: WorkbookWriter, spec: SheetSpec): void {
     spec.columns.map((column) => column.header),
     true,
   );
-  for (const row of spec.rows) write(row.map(neutralise), false);
+  for (const row of spec.rows) write(row, false);
   sheet.commit();
 }
 

@@ -1,7 +1,7 @@
 /** 意见汇总表 as .docx (GB/T 9704, from its template) and .xlsx (its columns from the same template): one row per comment, in the draft's order. */
 import type { Outline } from '../model/outline.js';
 import { documentProperties } from './properties.js';
-import { addTableSheet, neutralise, tableSheet, workbookBytes, type WorkbookWriter } from './sheet.js';
+import { addTableSheet, tableSheet, workbookBytes, type WorkbookWriter } from './sheet.js';
 import { directRenderer, loadTemplates, rowsRenderer, type DocxRenderer, type Templates } from './template/index.js';
 import type { TemplateData } from './template/fill.js';
 import { templateTable } from './template/table.js';
@@ -117,7 +117,7 @@ function addUnplacedSheet(workbook: WorkbookWriter, unplaced: UnplacedSheet): vo
   });
   sheet.columns = unplaced.headers.map(() => ({ width: UNPLACED_WIDTH }));
   const alignment = { vertical: 'middle', wrapText: true } as const;
-  [unplaced.headers, ...unplaced.rows.map((row) => row.map(neutralise))].forEach((values, index) => {
+  [unplaced.headers, ...unplaced.rows].forEach((values, index) => {
     const row = sheet.addRow(values);
     const font = { name: '宋体', size: 12, bold: index === 0 };
     row.eachCell({ includeEmpty: true }, (cell) => {

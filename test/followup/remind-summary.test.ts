@@ -102,14 +102,15 @@ describe('gongwen summary', () => {
     expect(summary.rows.some((row) => row.unit === '省司法厅')).toBe(false);
   });
 
-  it('writes the .xlsx with the drafting office\'s columns, and formulas neutralised', async () => {
+  it('writes the .xlsx with the drafting office\'s columns, a comment that looks like a formula as text, as written', async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync(join(workspace, '意见汇总表.xlsx')) as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
     expect(String(sheet.getRow(1).getCell(1).value)).toMatch(/意见汇总表（闽扶协函〔2024〕8号）$/u);
     expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual(['序号', '条目', '原文', '修改意见', '理由', '提出单位', '采纳情况', '说明']);
     const suggestions = sheet.getColumn(4).values.slice(3).map(String);
-    expect(suggestions).toContain('\'=HYPERLINK("http://x")建议补充地方法人银行');
+    expect(suggestions).toContain('=HYPERLINK("http://x")建议补充地方法人银行');
+    sheet.eachRow((row) => row.eachCell((cell) => expect(cell.formula).toBeUndefined()));
     expect(sheet.rowCount).toBe(2 + summary.rows.length);
     // A comment on no particular clause says so, in the wording of templates/wording.json.
     expect(sheet.getRow(2 + summary.rows.length).getCell(2).value).toBe('（未指明条目）');

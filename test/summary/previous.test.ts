@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readSummarySheet } from '../../src/adoption/sheet.js';
-import { INDEX_HEADER, REASON_HEADER, SUMMARY_HEADERS } from '../../src/summary/merge.js';
+import { INDEX_HEADER, REASON_HEADER, SUMMARY_HEADERS, mergeTyped } from '../../src/summary/merge.js';
 import { readPreviousSummary } from '../../src/summary/previous.js';
 import { summaryXlsx, type SummaryRow } from '../../src/writers/summary-table.js';
 import { sampleOutline } from '../writers/sample-outline.js';
@@ -87,5 +87,22 @@ describe('a sheet the drafter worked in, read by summary run again and by adopti
       { row: 4, index: '1', clause: '任务3', original: '', suggestion: '建议增加“成果转化”', reason: '', unit: '省科技厅', decision: '部分采纳', note: '已补充' },
       { row: 5, index: '2', clause: '', original: '', suggestion: '=补充表述', reason: '', unit: '省财政厅', decision: '采纳', note: '' },
     ]);
+  });
+});
+
+describe('a 意见汇总表 written before its .xlsx cells were left as typed', () => {
+  // Earlier versions put a ' before a comment starting with = + - @ in the .xlsx too; summary run again on such a
+  // sheet still finds the comment, keeps the drafter's decision, and sets aside no copy of it.
+  it('is merged as the same comments, decisions kept', () => {
+    const row: SummaryRow = { clause: '任务3', original: '-2', suggestion: '=补充表述', reason: '+便于落实', unit: '省财政厅', adoption: '', note: '' };
+    const cells = (marked: boolean): Record<string, string> => {
+      const mark = (text: string): string => (marked ? `'${text}` : text);
+      return { [SUMMARY_HEADERS.clause]: '任务3', [SUMMARY_HEADERS.original]: mark('-2'), [SUMMARY_HEADERS.suggestion]: mark('=补充表述'), [SUMMARY_HEADERS.reason]: mark('+便于落实'), [SUMMARY_HEADERS.unit]: '省财政厅', [SUMMARY_HEADERS.adoption]: '采纳', [SUMMARY_HEADERS.note]: '' };
+    };
+    for (const marked of [true, false]) {
+      const merged = mergeTyped([row], [{ cells: cells(marked), sheet: '意见汇总表', row: 3 }], []);
+      expect(merged.rows, `marked ${marked}`).toEqual([{ ...row, adoption: '采纳' }]);
+      expect(merged.kept, `marked ${marked}`).toEqual([]);
+    }
   });
 });
