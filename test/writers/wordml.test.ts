@@ -15,6 +15,7 @@ import { replyLetter, replyTemplate } from '../../src/writers/reply-letter.js';
 import { summaryDocx } from '../../src/writers/summary-table.js';
 import { fillTemplate } from '../../src/writers/template/fill.js';
 import { directRenderer, loadTemplates, type DocxRenderer } from '../../src/writers/template/index.js';
+import { letterValues } from '../../src/writers/values.js';
 import { fixture } from '../support/cli.js';
 import { docxLibraryParts } from '../support/docx-library.js';
 import { sampleOutline } from './sample-outline.js';
@@ -96,6 +97,15 @@ describe('documents gongwen writes itself', () => {
       await replyTemplate(outline, templates, render);
     }
     expect(new Set(render.compared.map((path) => path.replace(/.*\//u, '')))).toEqual(new Set(['feedback-form.md', 'reply-letter.md', 'reminder.md', 'reply-template.md']));
+  });
+
+  it('are part for part what the docx library writes without a title or any property of their own', () => {
+    const values = letterValues(sampleOutline(), templates.wording);
+    const { measured: _, ...document } = markdownToDocx(fillTemplate(templates['reply-template'].tree, { values, lists: {} }));
+    const spec = { ...document, title: '', properties: {}, date: DATE };
+    const ours = layoutDocx(spec);
+    for (const [path, bytes] of docxLibraryParts(spec)) expectSameText(decoder.decode(ours.get(path)), decoder.decode(bytes), path);
+    expect(decoder.decode(ours.get('docProps/core.xml'))).not.toContain('<dc:title>');
   });
 
   it('are part for part what the docx library writes: the long tables, landscape, and the adoption documents', async () => {
