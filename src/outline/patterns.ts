@@ -55,8 +55,8 @@ export const CLOSING_FORMULA = /(特此[函通报说][告知明复]?|此复|请�
 /** Punctuation that can end a paragraph. */
 export const TERMINAL_PUNCTUATION = /[。！？；：…”’」』!?;:]$/u;
 
-/** An organisation's name standing alone: it ends with the word for a kind of office. */
-export const ORGANISATION_NAME = /^[\u4e00-\u9fff（）]{2,40}(办公室|办公厅|厅|局|委员会|委|政府|部|院|会|小组|组|队|中心|所|处|室|公司|集团|办|署|行|社|馆|校|学|党组)(（[\u4e00-\u9fff]{1,8}）)?$/u;
+/** An organisation's name standing alone: it ends with the word for a kind of office, in either script (山東省司法廳). */
+export const ORGANISATION_NAME = eitherScript(/^[\u4e00-\u9fff（）]{2,40}(办公室|办公厅|厅|局|委员会|委|政府|部|院|会|小组|组|队|中心|所|处|室|公司|集团|办|署|行|社|馆|校|学|党组)(（[\u4e00-\u9fff]{1,8}）)?$/u);
 
 /** 密级和保密期限 at the start of a line: 秘密★1年, 机密★长期, 绝密. */
 export const SECRECY = /^(绝密|机密|秘密)(★\S{0,8})?/u;

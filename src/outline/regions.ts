@@ -175,7 +175,8 @@ function firstProseIndex(main: Block[]): number {
 
 /**
  * The lines above the 主送: 版头 lines (份号, 密级, 发文字号, the letterhead…) and the title, the run of lines
- * that holds 关于, else the run that ends with a 文种 (福建省财政厅公告 above 关于…的公告 is the letterhead). A repeated title line (web copies) counts once.
+ * that holds 关于 (the first that ends with a 文种, if any does), else the run that ends with a 文种 (福建省财政厅公告
+ * above 关于…的公告 is the letterhead). A repeated title line (web copies) counts once.
  */
 function splitHead(lines: Block[]): { head: Block[]; title: ParagraphBlock[] } {
   const blocks = lines.flatMap(titleAndNumber);
@@ -188,7 +189,10 @@ function splitHead(lines: Block[]): { head: Block[]; title: ParagraphBlock[] } {
     runs.at(-1)?.push(block);
   }
   const has = (pattern: (text: string) => boolean) => (lines: ParagraphBlock[]) => lines.some((block) => pattern(block.text.text));
-  const run = runs.find(has((text) => ABOUT.test(text))) ?? runs.find(has((text) => kindOf(text) !== null));
+  // A page's heading cut before its 文种 (`…关于加强…征求意见、沟通协调`) above the whole title gives way to it.
+  const whole = (lines: ParagraphBlock[]) => kindOf(lines.map((block) => block.text.text).join('')) !== null;
+  const about = runs.filter(has((text) => ABOUT.test(text)));
+  const run = about.find(whole) ?? about[0] ?? runs.find(has((text) => kindOf(text) !== null));
   const title = (run ?? []).filter((block, index, all) => block.text.text !== all[index - 1]?.text.text);
   if (!run) return { head: blocks, title: metadataTitle(blocks) };
   return { head: blocks.filter((block) => !run.includes(block as ParagraphBlock)), title };

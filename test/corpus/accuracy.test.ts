@@ -10,8 +10,14 @@ import { answersOf, fieldKind, LIST_FIELDS, percent, SCALAR_FIELDS, scoreLetter,
 const KEYS = `${ROOT}fixtures/corpus/keys/`;
 const SAMPLE = 'fixtures/min-fu-xie-han-2024-8.txt';
 
-/** Today's accuracy (fixtures/corpus/README.md); raise these as the parser improves, never lower them. */
-const FLOORS = { tune: 0.998, holdout: 0.912, sample: 1 };
+/**
+ * Today's accuracy (fixtures/corpus/README.md); raise these as the parser improves, never lower them. A batch of
+ * new holdout letters lowers the holdout set's accuracy without the parser getting worse: the letters held out
+ * before it keep their floor (`holdout`), the whole set gets its own (`allHoldout`).
+ */
+const FLOORS = { tune: 0.998, holdout: 0.912, allHoldout: 0.896, sample: 1 };
+/** The holdout letters added with 53–61, scored before the parser was changed for that batch. */
+const LATER_HOLDOUT = /\/(53|56|59)-[^/]*$/u;
 
 const keys: AnswerKey[] = readdirSync(KEYS)
   .filter((name) => name.endsWith('.json'))
@@ -86,7 +92,8 @@ describe('the corpus of published letters', () => {
 
   it('is no less accurate than it was (tune, holdout, the sample letter)', () => {
     expect(accuracy(scoresOf((key) => key.set === 'tune'))).toBeGreaterThanOrEqual(FLOORS.tune);
-    expect(accuracy(scoresOf((key) => key.set === 'holdout'))).toBeGreaterThanOrEqual(FLOORS.holdout);
+    expect(accuracy(scoresOf((key) => key.set === 'holdout' && !LATER_HOLDOUT.test(key.file)))).toBeGreaterThanOrEqual(FLOORS.holdout);
+    expect(accuracy(scoresOf((key) => key.set === 'holdout'))).toBeGreaterThanOrEqual(FLOORS.allHoldout);
     expect(accuracy(scoresOf((key) => key.file === SAMPLE))).toBeGreaterThanOrEqual(FLOORS.sample);
   });
 });

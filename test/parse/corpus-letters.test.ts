@@ -166,4 +166,24 @@ describe('letters from offices the parser was not written for (tune letters 38�
       ['市級各有關部門及各縣市區政府', '责任单位'],
     ]);
   });
+
+  it('reads 山東省司法廳 above the date as the signature, not as the last line of the 附件 title, and 截止時間為…', async () => {
+    const found = await letter('corpus/letters/60-shandong-sft-2020-guizhang-zhiding-chengxu-zqyj-fanti.txt');
+    expect(found.signature).toBe('山東省司法廳');
+    expect(found.attachmentNotes.map((note) => note.title)).toEqual(['山東省政府規章制定程序規定（修訂草案征求意見稿）']);
+    expect(found.deadline).toBe('2020-10-18');
+    expect(found.date).toBe('2020-09-18');
+  });
+
+  it('takes the end of a 公告時間 range as the deadline', async () => {
+    const { deadline } = await letter('corpus/letters/58-qingyuan-sfj-2020-guizhang-xiangmuku-zqyj-fanti.txt');
+    expect(deadline).toBe('2020-06-23');
+  });
+
+  it('takes the whole title over the page’s heading cut before its 文种', async () => {
+    const { title, kind, docNumber } = await letter('corpus/letters/61-pingxiang-pingfubanzi-2013-4-gongwen-zhengqiu-yijian.txt');
+    expect(title).toBe('萍乡市人民政府办公室关于加强公文拟制过程中征求意见、沟通协调等工作的通知');
+    expect(kind).toBe('通知');
+    expect(docNumber?.text).toBe('萍府办字〔2013〕4号');
+  });
 });

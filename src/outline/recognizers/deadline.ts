@@ -13,14 +13,18 @@ import type { Recognizer } from '../recognizer.js';
 import { outlineNumberOf } from '../patterns.js';
 import { isParagraph } from '../regions.js';
 
-/** Words of a sentence (or of the heading above it: 一、征集时间) that asks for something by a date, simplified or traditional. */
-const REQUEST = eitherScript(/请|务必|反馈|报送|报至|报我|送至|发送|寄送|回复|函复|提出|截止|截至|征集|意见/u);
+/**
+ * Words of a sentence (or of the heading above it: 一、征集时间) that asks for something by a date, simplified or
+ * traditional; a consultation's 公告时间 / 公示期 is the time for the replies too.
+ */
+const REQUEST = eitherScript(/请|务必|反馈|报送|报至|报我|送至|发送|寄送|回复|函复|提出|截止|截至|征集|意见|公[告示](?:时间|期)/u);
 /** Between a date and its 前: （星期五）, 下班, 17:00, 12时. */
 const BEFORE = /^\s*(?:（[^（）]{1,8}）)?\s*(?:[上下中]午|下班|\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*[时点](?:\d{1,2}分)?)*\s*(?:之前|以前|前|止)/u;
 const RANGE_END = /(?:至|到|—|－|-|~|～)\s*$/u;
 /** 即日起至12月15日: a range that starts today, its end the only date. */
 const FROM_TODAY = /即日起?\s*(?:至|到)\s*$/u;
-const CUT_OFF = /(?:截至|截止(?:日期|时间)?(?:为|是|到|：)?)\s*$/u;
+/** 截止时间为…, 截止時間為… */
+const CUT_OFF = eitherScript(/(?:截至|截止(?:日期|时间)?(?:为|是|到|：)?)\s*$/u);
 const MONTH_DAY = /(?<![年\d])(\d{1,2})月(\d{1,2})日/gu;
 const WORKING_DAYS = /(\d{1,2}|[一二三四五六七八九十]{1,3})个工作日内/gu;
 const SENTENCE = /[^。！？；]+[。！？；]?/gu;
