@@ -43,5 +43,3 @@ export async function readSummarySheet(path: string, shownAs: string): Promise<S
     })
     .filter((entry) => entry.suggestion !== '' || entry.unit !== '');
 }
-
-

@@ -37,13 +37,13 @@ const UTF8_BOM = '\uFEFF';
  * tab) when they open a .csv, so it gets a leading '. An .xlsx needs none: gongwen writes its cells as text, which
  * no spreadsheet runs, and the clerk reads the comment as the unit wrote it.
  */
-export function neutralise(value: Cell): Cell {
+function neutralise(value: Cell): Cell {
   return typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : value;
 }
 
 /** A cell read back from a sheet gongwen wrote before its .xlsx cells were left as written, without the ' it had put. */
 export function withoutFormulaMark(text: string): string {
-  return text.replace(/^'(?=[=+\-@\t\r])/u, '');
+  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
 }
 
 const WHOLE_NUMBER = /^(?:0|[1-9]\d{0,8})$/u;
