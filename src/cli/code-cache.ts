@@ -29,7 +29,8 @@ import { runningCommand } from './running-command.js';
 /** The last line of dist/main.cjs and dist/on-demand.cjs: its identity, which scripts/build.js writes (the SHA-256 of the rest). */
 const SOURCE_ID = /\n\/\/ source id ([0-9a-f]{64})\n$/u;
 /** A cache file: the source's identity (32 bytes), the CRC-32 of what follows (4 bytes, big-endian), V8's data. */
-const HEADER_BYTES = 36;
+const SOURCE_ID_BYTES = 32;
+const HEADER_BYTES = SOURCE_ID_BYTES + 4;
 /**
  * zlib's CRC-32 of a cache's data, which finds a damaged cache as well as a SHA-256 and costs `--version` less
  * (node:crypto takes some 8 ms to load, node:zlib 4, and every command but `--version` loads zlib anyway). Node
@@ -71,19 +72,21 @@ function runCommonJs(file: string, cacheFile: string, makeMode: string): unknown
   const source = readFileSync(file, 'latin1');
   const sourceId = Buffer.from(SOURCE_ID.exec(source.slice(-100))?.[1] ?? '', 'hex');
   const mode = process.env['GONGWEN_CODE_CACHE'];
-  const { cachedData, state }: Cache = mode === makeMode && crc32 ? { state: 'made' } : cacheOf(cacheFile, sourceId);
+  // The checksum the cache this run makes is written with; none when the run does not make it.
+  const making = mode === makeMode ? crc32 : undefined;
+  const { cachedData, state }: Cache = making ? { state: 'made' } : cacheOf(cacheFile, sourceId);
   // Node's own wrapper for a CommonJS module, on the first line so that line numbers stay those of the file.
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: file,
     ...(cachedData ? { cachedData } : {}),
   });
   if (mode === 'report') process.stderr.write(`gongwen code cache of ${basename(file)}: ${script.cachedDataRejected ? 'rejected' : state}\n`);
-  if (mode === makeMode && crc32) {
+  if (making) {
     // At exit every function this run called is compiled, and goes into the cache.
     process.on('exit', () => {
       const data = script.createCachedData();
-      const checksum = Buffer.alloc(HEADER_BYTES - 32);
-      checksum.writeUInt32BE(crc32(data));
+      const checksum = Buffer.alloc(HEADER_BYTES - SOURCE_ID_BYTES);
+      checksum.writeUInt32BE(making(data));
       writeFileSync(`${cacheFile}.tmp`, Buffer.concat([sourceId, checksum, data]));
       renameSync(`${cacheFile}.tmp`, cacheFile);
     });
@@ -105,8 +108,8 @@ function cacheOf(cacheFile: string, sourceId: Buffer): Cache {
   const cachedData = bytes.subarray(HEADER_BYTES);
   const whole =
     bytes.length > HEADER_BYTES &&
-    sourceId.length === 32 &&
-    sourceId.equals(bytes.subarray(0, 32)) &&
-    crc32(cachedData) === bytes.readUInt32BE(32);
+    sourceId.length === SOURCE_ID_BYTES &&
+    sourceId.equals(bytes.subarray(0, SOURCE_ID_BYTES)) &&
+    crc32(cachedData) === bytes.readUInt32BE(SOURCE_ID_BYTES);
   return whole ? { cachedData, state: 'accepted' } : { state: 'damaged' };
 }
