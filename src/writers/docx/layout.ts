@@ -103,7 +103,7 @@ const FONT_DECLARATIONS: { name: string; altName?: string; panose: string; chars
 ];
 
 /** word/fontTable.xml: docx leaves it empty; it declares the fonts the runs name, with what stands in for them. */
-export function fontTableXml(): string {
+function fontTableXml(): string {
   const fonts = FONT_DECLARATIONS.map(
     (font) =>
       `<w:font w:name="${font.name}">${font.altName ? `<w:altName w:val="${font.altName}"/>` : ''}<w:panose1 w:val="${font.panose}"/>` +

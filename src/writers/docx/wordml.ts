@@ -152,7 +152,7 @@ function runPropertiesXml(properties: RunProperties): string {
 /** Every cell's edges: single lines, as the docx library draws a table's borders by default. */
 const TABLE_BORDERS = `<w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((edge) => `<w:${edge} w:val="single" w:color="auto" w:sz="4"/>`).join('')}</w:tblBorders>`;
 
-export function tableXml(table: Table): string {
+function tableXml(table: Table): string {
   const properties = `<w:tblPr><w:tblW w:type="dxa" w:w="${table.width}"/><w:jc w:val="${table.alignment}"/>${TABLE_BORDERS}<w:tblLayout w:type="${table.layout}"/></w:tblPr>`;
   const grid = `<w:tblGrid>${table.columnWidths.map((width) => `<w:gridCol w:w="${width}"/>`).join('')}</w:tblGrid>`;
   return `<w:tbl>${properties}${grid}${table.rows.map(rowXml).join('')}</w:tbl>`;
